@@ -1,0 +1,17 @@
+#===- NascComponent.cmake - One library per component ---------------------===#
+#
+# nasc_component(NAME SOURCES ... [LINK ...]) adds the static library
+# `nasc<Name>` whose public headers live in `<dir>/include/nas/...`.
+#
+include_guard(GLOBAL)
+
+function(nasc_component name)
+  cmake_parse_arguments(ARG "" "" "SOURCES;LINK" ${ARGN})
+  add_library(${name} STATIC ${ARG_SOURCES})
+  target_include_directories(${name} PUBLIC
+    $<BUILD_INTERFACE:${CMAKE_CURRENT_SOURCE_DIR}/include>)
+  target_compile_features(${name} PUBLIC cxx_std_20)
+  if(ARG_LINK)
+    target_link_libraries(${name} PUBLIC ${ARG_LINK})
+  endif()
+endfunction()

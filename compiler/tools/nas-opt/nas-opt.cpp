@@ -1,0 +1,23 @@
+//===- nas-opt.cpp - mlir-opt with the nas and nn dialects ----------------===//
+//
+// The developer's tool: reads MLIR, runs nasc's passes, prints the result.
+// Used by the lit tests of the dialects and passes.
+//
+//===----------------------------------------------------------------------===//
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/IR/DialectRegistry.h"
+#include "mlir/Tools/mlir-opt/MlirOptMain.h"
+#include "mlir/Transforms/Passes.h"
+#include "nas/Dialect/NN/NNDialect.h"
+#include "nas/Dialect/Nas/NasDialect.h"
+#include "nas/Passes/Passes.h"
+
+int main(int argc, char **argv) {
+  mlir::DialectRegistry registry;
+  registry.insert<nas::nn::NNDialect, nas::space::NasDialect, mlir::func::FuncDialect>();
+  nas::registerNascPasses();
+  mlir::registerCanonicalizerPass();
+  mlir::registerCSEPass();
+  return mlir::asMainReturnCode(
+      mlir::MlirOptMain(argc, argv, "nas-opt: the nas and nn dialects and nasc's passes\n", registry));
+}

@@ -1,0 +1,29 @@
+//===- Commands.h - The subcommands of nasc ---------------------*- C++ -*-===//
+//
+// Each subcommand registers its options on the CLI11 app and returns the
+// function that runs it; main() dispatches to whichever was given.
+//
+//===----------------------------------------------------------------------===//
+#ifndef NASC_TOOLS_COMMANDS_H
+#define NASC_TOOLS_COMMANDS_H
+
+#include <CLI/CLI.hpp>
+#include <functional>
+
+namespace nasc {
+
+/// The exit status of a subcommand: 0 success, 1 the input has errors.
+using CommandRunner = std::function<int()>;
+
+struct GlobalOptions {
+  std::string colour = "auto"; // auto, always, never
+  /// Whether diagnostics on stderr should be coloured.
+  bool colourStderr() const;
+};
+
+CommandRunner addCheckCommand(CLI::App &app, const GlobalOptions &global);
+CommandRunner addDevicesCommand(CLI::App &app);
+
+} // namespace nasc
+
+#endif // NASC_TOOLS_COMMANDS_H

@@ -1,0 +1,72 @@
+//===- nasc.cpp - The nasc command-line tool ------------------------------===//
+//
+// Exit status: 0 success, 1 the input has errors, 2 the command line is wrong.
+//
+//===----------------------------------------------------------------------===//
+#include "Commands.h"
+
+#include <cstdlib>
+#include <iostream>
+#include <map>
+#include <unistd.h>
+
+namespace nasc {
+bool GlobalOptions::colourStderr() const {
+  if (colour == "always")
+    return true;
+  if (colour == "never" || std::getenv("NO_COLOR"))
+    return false;
+  return isatty(STDERR_FILENO);
+}
+} // namespace nasc
+
+int main(int argc, char **argv) {
+  CLI::App app{"nasc: a compiler for neural-architecture search.\n\n"
+               "Write a search space and its network in a .nas file; nasc checks it,\n"
+               "lists its decisions, and (in later versions) searches it.",
+               "nasc"};
+  app.set_version_flag("--version", "nasc " NASC_VERSION);
+  app.require_subcommand(1);
+  app.footer("Examples:\n"
+             "  nasc check examples/fashion_mlp.nas             check a search space\n"
+             "  nasc check --verbose examples/nasbench201.nas   list its decisions and size\n"
+             "  nasc devices                                    show the devices nasc can use\n\n"
+             "Run 'nasc COMMAND --help' for the options of a command.");
+
+  nasc::GlobalOptions global;
+  app.add_option("--color", global.colour, "Colour diagnostics: auto (on a terminal), always or never")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->capture_default_str();
+
+  std::map<CLI::App *, nasc::CommandRunner> commands;
+  auto add = [&](nasc::CommandRunner runner) { commands[app.get_subcommands({}).back()] = std::move(runner); };
+  add(nasc::addCheckCommand(app, global));
+  add(nasc::addDevicesCommand(app));
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp &e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp &e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion &e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError &e) {
+    // CLI11 reports an unknown command as "A subcommand is required" or as
+    // extra arguments; name the word the user typed instead.
+    const char *unknown = nullptr;
+    if (app.get_subcommands().empty())
+      for (int i = 1; i < argc && !unknown; ++i)
+        if (argv[i][0] != '-' && !(i > 1 && std::string(argv[i - 1]) == "--color"))
+          unknown = argv[i];
+    if (unknown)
+      std::cerr << "nasc: error: unknown command '" << unknown << "'\n";
+    else
+      std::cerr << "nasc: error: " << e.what() << "\n";
+    std::cerr << "Run 'nasc --help' to see the commands.\n";
+    return 2;
+  }
+  for (CLI::App *sub : app.get_subcommands())
+    return commands.at(sub)();
+  return 2;
+}

@@ -1,0 +1,13 @@
+//===- NasOps.h - The ops of the nas dialect --------------------*- C++ -*-===//
+#ifndef NAS_DIALECT_NAS_NASOPS_H
+#define NAS_DIALECT_NAS_NASOPS_H
+
+#include "mlir/Bytecode/BytecodeOpInterface.h"
+#include "mlir/IR/BuiltinTypes.h"
+#include "mlir/IR/OpDefinition.h"
+#include "nas/Dialect/Nas/NasDialect.h"
+
+#define GET_OP_CLASSES
+#include "nas/Dialect/Nas/NasOps.h.inc"
+
+#endif // NAS_DIALECT_NAS_NASOPS_H

@@ -1,0 +1,15 @@
+//===- NasDialect.cpp - The nas dialect -----------------------------------===//
+#include "nas/Dialect/Nas/NasDialect.h"
+#include "nas/Dialect/Nas/NasOps.h"
+
+using namespace mlir;
+using namespace nas::space;
+
+#include "nas/Dialect/Nas/NasDialect.cpp.inc"
+
+void NasDialect::initialize() {
+  addOperations<
+#define GET_OP_LIST
+#include "nas/Dialect/Nas/NasOps.cpp.inc"
+      >();
+}

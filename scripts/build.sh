@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+#===- build.sh - Install what nasc needs and build it ----------------------===#
+# Usage: scripts/build.sh [BUILD_DIR] [extra cmake options...]
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+build=${1:-$root/build}
+shift || true
+bash "$root/scripts/setup.sh"
+if [ ! -f "$build/build.ninja" ] || [ $# -gt 0 ]; then
+  cmake -G Ninja -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" >/dev/null
+fi
+ninja -C "$build"

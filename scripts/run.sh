@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+#===- run.sh - The main job: build nasc, then check the example spaces -----===#
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+bash "$root/scripts/build.sh" "$root/build"
+nasc="$root/build/bin/nasc"
+"$nasc" --help
+for f in "$root"/examples/*.nas; do
+  "$nasc" check --verbose "$f"
+done

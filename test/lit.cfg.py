@@ -1,0 +1,29 @@
+# lit configuration of nasc's FileCheck tests.
+import os
+import subprocess
+
+import lit.formats
+
+config.name = "nasc"
+# bash, so that RUN lines can check exit codes: (cmd; echo "exit=$?")
+config.test_format = lit.formats.ShTest(execute_external=True)
+config.suffixes = [".mlir", ".nas", ".test"]
+config.excludes = ["CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py.in", "unit", "fuzz", "Inputs"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.nasc_obj_root, "test")
+
+path = os.pathsep.join([config.nasc_tools_dir, config.llvm_tools_dir, config.environment.get("PATH", os.environ["PATH"])])
+config.environment["PATH"] = path
+config.environment["NO_COLOR"] = "1"
+config.substitutions.append(("%examples", os.path.join(config.nasc_src_root, "examples")))
+config.substitutions.append(("%docs", os.path.join(config.nasc_src_root, "docs")))
+
+# GPU tests say `REQUIRES: cuda-device`; they show as unsupported on a
+# machine without a usable CUDA device. nasc itself tells whether one works.
+try:
+    devices = subprocess.run([os.path.join(config.nasc_tools_dir, "nasc"), "devices"],
+                             capture_output=True, text=True, timeout=60).stdout
+    if "cuda:0:" in devices:
+        config.available_features.add("cuda-device")
+except (OSError, subprocess.SubprocessError):
+    pass
