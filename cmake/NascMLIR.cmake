@@ -36,8 +36,8 @@ endif()
 # For a static build, point that target at a linker script that groups LLVM's
 # static component archives instead.
 if(NASC_STATIC_LLVM)
-  find_program(LLVM_CONFIG llvm-config PATHS ${LLVM_TOOLS_BINARY_DIR} NO_DEFAULT_PATH REQUIRED)
-  execute_process(COMMAND ${LLVM_CONFIG} --link-static --libfiles
+  find_program(NASC_LLVM_CONFIG llvm-config PATHS ${LLVM_TOOLS_BINARY_DIR} NO_DEFAULT_PATH REQUIRED)
+  execute_process(COMMAND ${NASC_LLVM_CONFIG} --link-static --libfiles
     OUTPUT_VARIABLE _files OUTPUT_STRIP_TRAILING_WHITESPACE COMMAND_ERROR_IS_FATAL ANY)
   separate_arguments(_files UNIX_COMMAND "${_files}")
   list(FILTER _files EXCLUDE REGEX "Polly")
@@ -52,7 +52,7 @@ if(NASC_STATIC_LLVM)
   endforeach()
   # z3 and libxml2 are only needed by parts of LLVM that nasc never calls;
   # link the rest of the system libraries only when something uses them.
-  execute_process(COMMAND ${LLVM_CONFIG} --link-static --system-libs
+  execute_process(COMMAND ${NASC_LLVM_CONFIG} --link-static --system-libs
     OUTPUT_VARIABLE _sys OUTPUT_STRIP_TRAILING_WHITESPACE COMMAND_ERROR_IS_FATAL ANY)
   separate_arguments(_sys UNIX_COMMAND "${_sys}")
   list(FILTER _sys EXCLUDE REGEX "z3|xml2")
