@@ -549,7 +549,7 @@ void Elaborator::runFor(const ForStmt &stmt, Env &env) {
 void Elaborator::runOptional(const OptionalStmt &stmt, Env &env) {
   std::string name = stmt.decisionName ? *stmt.decisionName : "optional";
   DecisionPoint *d = newDecision(DecisionPoint::Kind::Optional, stmt.range, name, nullptr, stmt.decisionName.has_value());
-  d->candidates = {"absent", "present"};
+  d->candidates = {"absent", "{ ... }"};
   d->subspaces.resize(2);
   std::vector<Env> outcomes{env};
   runNested(stmt.body, env, d->path + "[1]", &d->subspaces[1]);
@@ -1653,13 +1653,19 @@ void describeInto(const DecisionSpace &space, int indent, const std::string &con
     case DecisionPoint::Kind::Float:
       line += "floatv(" + formatNumber(d->lowFloat) + ", " + formatNumber(d->highFloat) + (d->logScale ? ", log)" : ")");
       break;
-    case DecisionPoint::Kind::Optional: line += "optional(" + d->candidates.back() + ")"; break;
+    case DecisionPoint::Kind::Optional:
+      line += d->candidates.back() == "{ ... }" ? "optional { ... }" : "optional(" + d->candidates.back() + ")";
+      break;
     }
     if (!condition.empty())
       line += "  [when " + condition + "]";
     out += line + "\n";
-    for (size_t i = 0; i < d->subspaces.size(); ++i)
-      describeInto(d->subspaces[i], indent + 1, d->path + " = " + (i < d->candidates.size() ? d->candidates[i] : std::to_string(i)), out);
+    for (size_t i = 0; i < d->subspaces.size(); ++i) {
+      std::string when = d->kind == DecisionPoint::Kind::Optional
+                             ? d->path + (i ? " is present" : " is absent")
+                             : d->path + " = " + (i < d->candidates.size() ? d->candidates[i] : std::to_string(i));
+      describeInto(d->subspaces[i], indent + 1, when, out);
+    }
     for (size_t i = 0; i < d->repetitions.size(); ++i)
       describeInto(d->repetitions[i], indent + 1, d->path + " > " + std::to_string(i), out);
   }

@@ -1,0 +1,20 @@
+//===- FrontendFuzzer.cpp - libFuzzer target over the whole front end -----===//
+//
+// Lexes, parses and checks arbitrary bytes as a .nas file. Any crash, hang,
+// leak or sanitizer report is a bug: bad input must only produce diagnostics.
+//
+//===----------------------------------------------------------------------===//
+#include "nas/DSL/Frontend.h"
+
+#include <cstdint>
+#include <string>
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+  nas::dsl::SourceFile file("fuzz.nas", std::string(reinterpret_cast<const char *>(data), size));
+  nas::dsl::DiagnosticEngine diags(file, nullptr);
+  nas::dsl::FrontendResult result = nas::dsl::runFrontend(diags);
+  // Exercise what `nasc check --verbose` prints, too.
+  (void)nas::dsl::describeDecisions(result.checked.decisions);
+  (void)result.checked.size.toString();
+  return 0;
+}
