@@ -71,8 +71,7 @@ private:
 
   // Expressions.
   ExprPtr parseExpr();
-  ExprPtr parseAdditive();
-  ExprPtr parseMultiplicative();
+  ExprPtr parseBinary(int level);
   ExprPtr parseUnary();
   ExprPtr parsePostfix();
   ExprPtr parsePrimary();
@@ -268,7 +267,7 @@ StmtPtr Parser::parseStatement() {
     Token name = expect(TokenKind::Identifier, "after 'let'");
     expect(TokenKind::Equal, "after the name in 'let'");
     ExprPtr value = parseExpr();
-    stmt = std::make_unique<LetStmt>(SourceRange{start, prevEnd_}, name.text, name.range, std::move(value));
+    stmt = std::make_unique<BindStmt>(SourceRange{start, prevEnd_}, true, name.text, name.range, std::move(value));
   } else if (consume(TokenKind::KwReturn)) {
     ExprPtr value = parseExpr();
     stmt = std::make_unique<ReturnStmt>(SourceRange{start, prevEnd_}, std::move(value));
@@ -301,7 +300,7 @@ StmtPtr Parser::parseStatement() {
     advance();
     advance();
     ExprPtr value = parseExpr();
-    stmt = std::make_unique<AssignStmt>(SourceRange{start, prevEnd_}, name.text, name.range, std::move(value));
+    stmt = std::make_unique<BindStmt>(SourceRange{start, prevEnd_}, false, name.text, name.range, std::move(value));
   } else {
     fail("expected a statement ('let', an assignment 'name = ...', 'repeat', 'for', 'optional' or 'return')");
   }
@@ -368,27 +367,19 @@ SectionEntry Parser::parseSectionEntry() {
 
 ExprPtr Parser::parseExpr() {
   DepthGuard guard(*this);
-  return parseAdditive();
+  return parseBinary(0);
 }
 
-ExprPtr Parser::parseAdditive() {
-  ExprPtr lhs = parseMultiplicative();
-  while (at(TokenKind::Plus) || at(TokenKind::Minus)) {
-    char op = at(TokenKind::Plus) ? '+' : '-';
+/// Level 0 is '+' and '-', level 1 is '*' and '/'; both associate left.
+ExprPtr Parser::parseBinary(int level) {
+  auto operand = [&] { return level == 0 ? parseBinary(1) : parseUnary(); };
+  TokenKind first = level == 0 ? TokenKind::Plus : TokenKind::Star;
+  TokenKind second = level == 0 ? TokenKind::Minus : TokenKind::Slash;
+  ExprPtr lhs = operand();
+  while (at(first) || at(second)) {
+    char op = at(first) ? (level == 0 ? '+' : '*') : (level == 0 ? '-' : '/');
     advance();
-    ExprPtr rhs = parseMultiplicative();
-    SourceRange range = SourceRange::cover(lhs->range, rhs->range);
-    lhs = std::make_unique<BinaryExpr>(range, op, std::move(lhs), std::move(rhs));
-  }
-  return lhs;
-}
-
-ExprPtr Parser::parseMultiplicative() {
-  ExprPtr lhs = parseUnary();
-  while (at(TokenKind::Star) || at(TokenKind::Slash)) {
-    char op = at(TokenKind::Star) ? '*' : '/';
-    advance();
-    ExprPtr rhs = parseUnary();
+    ExprPtr rhs = operand();
     SourceRange range = SourceRange::cover(lhs->range, rhs->range);
     lhs = std::make_unique<BinaryExpr>(range, op, std::move(lhs), std::move(rhs));
   }

@@ -191,6 +191,7 @@ private:
   Value evalIntDecision(const CallExpr &call, Env &env, const std::string &name);
   Value evalFloatDecision(const CallExpr &call, Env &env, const std::string &name);
   Value evalOptionalCallable(const CallExpr &call, Env &env, const std::string &name);
+  void rejectNamedArguments(const CallExpr &call, const char *fn);
   Value callValue(const Value &callee, const CallExpr &call, Env &env);
   Value callOne(const Callee &callee, const CallExpr &call, const std::vector<Value> &positional,
                 const std::vector<std::pair<const Argument *, Value>> &named);
@@ -406,30 +407,26 @@ std::optional<Value> Elaborator::runBody(const Body &body, Env &env, bool isFunc
 std::optional<Value> Elaborator::runStatement(const Stmt &stmt, Env &env) {
   tick(stmt.range);
   switch (stmt.kind) {
-  case Stmt::Kind::Let: {
-    auto &let = *stmt.as<LetStmt>();
-    if (auto it = env.find(let.name); it != env.end()) {
-      error(let.nameRange, "'" + let.name + "' is already defined",
-            it->second.isLet ? "a 'let' binds once; choose another name" : "a 'let' needs a new name");
+  case Stmt::Kind::Bind: {
+    auto &bind = *stmt.as<BindStmt>();
+    auto existing = env.find(bind.name);
+    if (bind.isLet && existing != env.end()) {
+      error(bind.nameRange, "'" + bind.name + "' is already defined",
+            existing->second.isLet ? "a 'let' binds once; choose another name" : "a 'let' needs a new name");
       return std::nullopt;
     }
-    Value v = eval(*let.value, env, let.name);
-    Binding binding{v, true, let.nameRange};
-    // Copies of the environment (repetitions, branches) share one flag.
-    usedFlags_.push_back(std::make_unique<bool>(false));
-    binding.usedFlag = usedFlags_.back().get();
-    env[let.name] = binding;
-    return std::nullopt;
-  }
-  case Stmt::Kind::Assign: {
-    auto &assign = *stmt.as<AssignStmt>();
-    if (auto it = env.find(assign.name); it != env.end() && it->second.isLet) {
-      error(assign.nameRange, "'" + assign.name + "' was bound by 'let' and cannot be reassigned");
-      diags_.note(it->second.where, "bound here");
+    if (!bind.isLet && existing != env.end() && existing->second.isLet) {
+      error(bind.nameRange, "'" + bind.name + "' was bound by 'let' and cannot be reassigned");
+      diags_.note(existing->second.where, "bound here");
       return std::nullopt;
     }
-    Value v = eval(*assign.value, env);
-    env[assign.name] = Binding{v, false, assign.nameRange};
+    Binding binding{eval(*bind.value, env, bind.isLet ? bind.name : ""), bind.isLet, bind.nameRange};
+    if (bind.isLet) {
+      // Copies of the environment (repetitions, branches) share one flag.
+      usedFlags_.push_back(std::make_unique<bool>(false));
+      binding.usedFlag = usedFlags_.back().get();
+    }
+    env[bind.name] = binding;
     return std::nullopt;
   }
   case Stmt::Kind::Repeat:
@@ -781,6 +778,12 @@ Value Elaborator::evalHyper(const CallExpr &call, const std::string &fn, Env &en
   return evalOptionalCallable(call, env, name);
 }
 
+void Elaborator::rejectNamedArguments(const CallExpr &call, const char *fn) {
+  for (const Argument &arg : call.args)
+    if (!arg.keyword.empty() && !arg.isAnnotation)
+      error(arg.keywordRange, std::string(fn) + " takes no named argument '" + arg.keyword + "'");
+}
+
 std::vector<const Argument *> positionalArgs(const CallExpr &call) {
   std::vector<const Argument *> out;
   for (const Argument &arg : call.args)
@@ -791,9 +794,7 @@ std::vector<const Argument *> positionalArgs(const CallExpr &call) {
 
 Value Elaborator::evalOneOf(const CallExpr &call, Env &env, const std::string &name) {
   std::vector<const Argument *> candidates = positionalArgs(call);
-  for (const Argument &arg : call.args)
-    if (!arg.keyword.empty() && !arg.isAnnotation)
-      error(arg.keywordRange, "oneof takes no named argument '" + arg.keyword + "'");
+  rejectNamedArguments(call, "oneof");
   if (candidates.empty()) {
     error(call.range, "oneof needs at least one candidate");
     return {};
@@ -932,9 +933,7 @@ std::optional<double> Elaborator::requireConstNumber(const Value &v, SourceRange
 
 Value Elaborator::evalIntDecision(const CallExpr &call, Env &env, const std::string &name) {
   std::vector<const Argument *> positional = positionalArgs(call);
-  for (const Argument &arg : call.args)
-    if (!arg.keyword.empty() && !arg.isAnnotation)
-      error(arg.keywordRange, "int takes no named argument '" + arg.keyword + "'");
+  rejectNamedArguments(call, "int");
   if (positional.size() != 2) {
     error(call.range, "int needs a lower and an upper bound", "e.g. int(1, 4): 1, 2, 3 or 4");
     return intValue(std::nullopt);
@@ -966,9 +965,7 @@ Value Elaborator::evalIntDecision(const CallExpr &call, Env &env, const std::str
 
 Value Elaborator::evalFloatDecision(const CallExpr &call, Env &env, const std::string &name) {
   std::vector<const Argument *> positional = positionalArgs(call);
-  for (const Argument &arg : call.args)
-    if (!arg.keyword.empty() && !arg.isAnnotation)
-      error(arg.keywordRange, "floatv takes no named argument '" + arg.keyword + "'");
+  rejectNamedArguments(call, "floatv");
   if (positional.size() < 2 || positional.size() > 3) {
     error(call.range, "floatv needs a lower bound, an upper bound and optionally a scale",
           "e.g. floatv(0.001, 0.1, log)");

@@ -102,7 +102,7 @@ using StmtPtr = std::unique_ptr<Stmt>;
 using Body = std::vector<StmtPtr>;
 
 struct Stmt {
-  enum class Kind { Let, Assign, Repeat, For, Optional, Return };
+  enum class Kind { Bind, Repeat, For, Optional, Return };
   Stmt(Kind kind, SourceRange range) : kind(kind), range(range) {}
   virtual ~Stmt() = default;
   template <typename T> const T *as() const { return kind == T::kKind ? static_cast<const T *>(this) : nullptr; }
@@ -111,21 +111,13 @@ struct Stmt {
   SourceRange range;
 };
 
-/// `let width = oneof(...)`: one value (one decision) shared by every use.
-/// `h = ...` (AssignStmt) rebinds a name.
-struct LetStmt : Stmt {
-  static constexpr Kind kKind = Kind::Let;
-  LetStmt(SourceRange r, std::string n, SourceRange nr, ExprPtr v)
-      : Stmt(kKind, r), name(std::move(n)), nameRange(nr), value(std::move(v)) {}
-  std::string name;
-  SourceRange nameRange;
-  ExprPtr value;
-};
-
-struct AssignStmt : Stmt {
-  static constexpr Kind kKind = Kind::Assign;
-  AssignStmt(SourceRange r, std::string n, SourceRange nr, ExprPtr v)
-      : Stmt(kKind, r), name(std::move(n)), nameRange(nr), value(std::move(v)) {}
+/// `h = ...` binds or rebinds a name; `let width = oneof(...)` binds a name
+/// once, and a decision bound so is one decision shared by every use.
+struct BindStmt : Stmt {
+  static constexpr Kind kKind = Kind::Bind;
+  BindStmt(SourceRange r, bool l, std::string n, SourceRange nr, ExprPtr v)
+      : Stmt(kKind, r), isLet(l), name(std::move(n)), nameRange(nr), value(std::move(v)) {}
+  bool isLet;
   std::string name;
   SourceRange nameRange;
   ExprPtr value;
