@@ -195,7 +195,7 @@ const std::vector<SettingSpec> &settings(bool train) {
       {"batch", ParamKind::Int, "samples per step (may be a decision)", false, 1},
       {"optimizer", ParamKind::Any, "sgd(...) or adam(...); its settings may be decisions", false, std::nullopt,
        std::nullopt, {}, &optimizers()},
-      {"schedule", ParamKind::Symbol, "learning-rate schedule: constant or cosine", true, std::nullopt, std::nullopt,
+      {"schedule", ParamKind::Symbol, "learning-rate schedule: constant or cosine", false, std::nullopt, std::nullopt,
        {"constant", "cosine"}},
       {"validation", ParamKind::Float, "fraction of the training set held out for validation", true, 0, 0.9},
       {"seed", ParamKind::Int, "seed of initialization, shuffling and the split", true, 0},

@@ -55,33 +55,43 @@ void DiagnosticEngine::render(const Diagnostic &d) const {
   std::replace(shown.begin(), shown.end(), '\t', ' ');
   std::fprintf(out_, "  %s\n", shown.c_str());
   // The caret marks the first character; tildes run to the end of the range
-  // or of the line, whichever comes first.
-  uint32_t lineEnd = d.range.begin - (pos.column - 1) + line.size();
+  // or of the line, whichever comes first. Columns in the message count
+  // bytes; the marker counts characters, so it lines up under UTF-8 text.
+  uint32_t lineStart = d.range.begin - (pos.column - 1);
+  uint32_t lineEnd = lineStart + line.size();
   uint32_t end = std::min(std::max(d.range.end, d.range.begin + 1), std::max(lineEnd, d.range.begin + 1));
-  std::string marker(pos.column - 1, ' ');
+  auto characters = [&](uint32_t from, uint32_t to) {
+    size_t n = 0;
+    for (uint32_t i = from; i < to && i - lineStart < line.size(); ++i)
+      n += (static_cast<unsigned char>(line[i - lineStart]) & 0xC0) != 0x80;
+    return n;
+  };
+  std::string marker(characters(lineStart, d.range.begin), ' ');
   marker += '^';
-  if (end > d.range.begin + 1)
-    marker.append(end - d.range.begin - 1, '~');
+  size_t width = characters(d.range.begin, end);
+  if (width > 1)
+    marker.append(width - 1, '~');
   std::fprintf(out_, "  %s%s%s\n", colour_ ? "\033[1;32m" : "", marker.c_str(), reset);
   if (!d.hint.empty())
     std::fprintf(out_, "  %shint:%s %s\n", colour_ ? "\033[1;36m" : "", reset, d.hint.c_str());
 }
 
 namespace {
+/// Edits to turn a into b, where swapping two neighbours counts as one
+/// ("bais" is one edit from "bias").
 size_t editDistance(const std::string &a, const std::string &b) {
-  std::vector<size_t> row(b.size() + 1);
+  std::vector<std::vector<size_t>> d(a.size() + 1, std::vector<size_t>(b.size() + 1));
+  for (size_t i = 0; i <= a.size(); ++i)
+    d[i][0] = i;
   for (size_t j = 0; j <= b.size(); ++j)
-    row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diagonal = row[0];
-    row[0] = i;
+    d[0][j] = j;
+  for (size_t i = 1; i <= a.size(); ++i)
     for (size_t j = 1; j <= b.size(); ++j) {
-      size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
     }
-  }
-  return row[b.size()];
+  return d[a.size()][b.size()];
 }
 } // namespace
 

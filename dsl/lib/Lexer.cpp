@@ -148,10 +148,12 @@ Token Lexer::lexToken() {
   while (pos_ < text_.size() && (static_cast<unsigned char>(text_[pos_]) & 0xC0) == 0x80)
     ++pos_;
   Token token = make(TokenKind::Invalid, start);
-  std::string shown = std::isprint(static_cast<unsigned char>(c)) ? std::string(1, c) : "\\x" + [&] {
+  // Show a multi-byte UTF-8 character as itself, a control byte as \xNN.
+  std::string shown(text_.substr(start, pos_ - start));
+  if (shown.size() == 1 && !std::isprint(static_cast<unsigned char>(c))) {
     static const char *hex = "0123456789abcdef";
-    return std::string{hex[(c >> 4) & 15], hex[c & 15]};
-  }();
+    shown = std::string("\\x") + hex[(c >> 4) & 15] + hex[c & 15];
+  }
   diags_.error(token.range, "unexpected character '" + shown + "'",
                c == '\'' ? "strings use double quotes: \"...\"" : "");
   return token;

@@ -55,7 +55,8 @@ private:
 
   // Recovery.
   void skipToStatementEnd();
-  void skipToTopLevel();
+  void skipToTopLevel(uint32_t itemStart);
+  bool atDeclarationStart() const;
 
   // Declarations.
   Function parseFunction(bool isModel);
@@ -99,6 +100,7 @@ private:
 Module Parser::parseModule() {
   Module module;
   while (!at(TokenKind::EndOfFile)) {
+    uint32_t itemStart = tok_.range.begin;
     try {
       if (at(TokenKind::KwModel) || at(TokenKind::KwBlock))
         module.functions.push_back(parseFunction(at(TokenKind::KwModel)));
@@ -107,19 +109,25 @@ Module Parser::parseModule() {
       else
         fail("expected 'model', 'block', 'train' or 'search' at the top level");
     } catch (SyntaxError &) {
-      skipToTopLevel();
+      skipToTopLevel(itemStart);
     }
   }
   return module;
 }
 
-void Parser::skipToTopLevel() {
-  // Skip at least one token, then stop at a declaration keyword that starts a line.
+bool Parser::atDeclarationStart() const {
+  return tok_.startsLine &&
+         (at(TokenKind::KwModel) || at(TokenKind::KwBlock) || at(TokenKind::KwTrain) || at(TokenKind::KwSearch));
+}
+
+void Parser::skipToTopLevel(uint32_t itemStart) {
+  // Stop at a declaration keyword that starts a line; one that ended the
+  // broken declaration (its '}' was missing) starts the next one.
+  if (atDeclarationStart() && tok_.range.begin != itemStart)
+    return;
   do {
     advance();
-  } while (!at(TokenKind::EndOfFile) &&
-           !(tok_.startsLine && (at(TokenKind::KwModel) || at(TokenKind::KwBlock) || at(TokenKind::KwTrain) ||
-                                 at(TokenKind::KwSearch))));
+  } while (!at(TokenKind::EndOfFile) && !atDeclarationStart());
 }
 
 void Parser::skipToStatementEnd() {
@@ -239,8 +247,7 @@ Body Parser::parseBlockBody() {
   Body body;
   while (!at(TokenKind::RBrace) && !at(TokenKind::EndOfFile)) {
     // A declaration keyword at the start of a line means this body lost its '}'.
-    if (tok_.startsLine && (at(TokenKind::KwModel) || at(TokenKind::KwBlock) || at(TokenKind::KwTrain) ||
-                            at(TokenKind::KwSearch)))
+    if (atDeclarationStart())
       break;
     try {
       body.push_back(parseStatement());
@@ -315,8 +322,7 @@ Section Parser::parseSection(bool isTrain) {
   advance();
   expect(TokenKind::LBrace, isTrain ? "after 'train'" : "after 'search'");
   while (!at(TokenKind::RBrace) && !at(TokenKind::EndOfFile)) {
-    if (tok_.startsLine && (at(TokenKind::KwModel) || at(TokenKind::KwBlock) || at(TokenKind::KwTrain) ||
-                            at(TokenKind::KwSearch)))
+    if (atDeclarationStart())
       break;
     try {
       section.entries.push_back(parseSectionEntry());

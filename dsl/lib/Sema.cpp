@@ -53,6 +53,12 @@ struct Value {
   std::vector<Value> elements;          // List
   DecisionPoint *decision = nullptr;    // the decision this value is, when it is one
   std::vector<long long> intCandidates; // Int decided by `decision`: each candidate's value
+  std::vector<std::string> symbolChoices; // Symbol decided among these names
+  SourceRange origin;                     // the argument it was passed as, for messages
+  /// The names a symbol may be: itself, or each candidate of a choice.
+  std::vector<std::string> symbols() const {
+    return symbolChoices.empty() ? std::vector<std::string>{text} : symbolChoices;
+  }
 };
 
 const char *kindName(Value::Kind kind) {
@@ -94,9 +100,17 @@ Value floatValue(std::optional<double> x) {
 Value joinValues(const std::vector<Value> &values) {
   if (values.empty())
     return {};
+  // The same decision on every path (a `let` untouched by a loop) stays that
+  // decision.
+  bool sameDecision = std::all_of(values.begin(), values.end(),
+                                  [&](const Value &v) { return v.decision == values.front().decision; });
+  if (sameDecision && values.front().decision)
+    return values.front();
   Value joined = values.front();
   joined.decision = nullptr;
   joined.intCandidates.clear();
+  if (joined.kind == Value::Kind::Symbol && joined.symbolChoices.empty())
+    joined.symbolChoices = {joined.text};
   for (const Value &v : values) {
     if (v.kind == Value::Kind::Float && joined.kind == Value::Kind::Int)
       joined = floatValue(std::nullopt);
@@ -117,6 +131,12 @@ Value joinValues(const std::vector<Value> &values) {
       joined.floatValue.reset();
     if (v.text != joined.text)
       joined.text.clear();
+    if (v.kind == Value::Kind::Symbol) {
+      std::vector<std::string> choices = v.symbolChoices.empty() ? std::vector<std::string>{v.text} : v.symbolChoices;
+      for (const std::string &c : choices)
+        if (std::find(joined.symbolChoices.begin(), joined.symbolChoices.end(), c) == joined.symbolChoices.end())
+          joined.symbolChoices.push_back(c);
+    }
     if (&v != &values.front() && joined.kind == Value::Kind::Callable)
       joined.callees.insert(joined.callees.end(), v.callees.begin(), v.callees.end());
   }
@@ -148,11 +168,18 @@ public:
 private:
   // Diagnostics, deduplicated: a block called ten times reports its errors once.
   void error(SourceRange range, const std::string &message, const std::string &hint = {}) {
-    if (reported_.insert({range.begin, range.end, message}).second)
+    lastShown_ = reported_.insert({range.begin, range.end, message}).second;
+    if (lastShown_)
       diags_.error(range, message, hint);
   }
+  /// A note about the diagnostic just before it, shown only if that one was.
+  void note(SourceRange range, const std::string &message) {
+    if (lastShown_)
+      diags_.note(range, message);
+  }
   void warning(SourceRange range, const std::string &message, const std::string &hint = {}) {
-    if (reported_.insert({range.begin, range.end, message}).second)
+    lastShown_ = reported_.insert({range.begin, range.end, message}).second;
+    if (lastShown_)
       diags_.warning(range, message, hint);
   }
   void tick(SourceRange range) {
@@ -225,6 +252,7 @@ private:
   std::map<std::string, std::map<std::string, int>> counters_; // scope -> base name -> uses
   std::map<std::string, SourceRange> paths_;             // every path given out
   std::vector<std::unique_ptr<bool>> usedFlags_;
+  bool lastShown_ = false;
   std::string pendingExactName_; // the decision of this name is named exactly so
 };
 
@@ -258,7 +286,7 @@ void Elaborator::checkDeclarations() {
       if (model) {
         error(fn.nameRange, "a second model '" + fn.name + "': a file holds one model",
               "make '" + fn.name + "' a block, or move it to its own file");
-        diags_.note(model->nameRange, "the first model is here");
+        note(model->nameRange, "the first model is here");
       } else {
         model = &fn;
       }
@@ -271,7 +299,7 @@ void Elaborator::checkDeclarations() {
     auto [it, inserted] = blocks_.emplace(fn.name, &fn);
     if (!inserted) {
       error(fn.nameRange, "block '" + fn.name + "' is defined twice");
-      diags_.note(it->second->nameRange, "the first definition is here");
+      note(it->second->nameRange, "the first definition is here");
     }
   }
   if (!model)
@@ -335,6 +363,9 @@ void Elaborator::checkModel(const Function &model) {
   Shape declared = shapeOf(*model.resultType);
   if (!declared || !result->shape)
     return;
+  for (const Dim &d : *declared)
+    if (d.size && *d.size <= 0)
+      return; // reported as a bad declaration already
   bool mismatch = declared->size() != result->shape->size();
   for (size_t i = 0; !mismatch && i < declared->size(); ++i) {
     const Dim &want = (*declared)[i], &have = (*result->shape)[i];
@@ -344,7 +375,7 @@ void Elaborator::checkModel(const Function &model) {
   if (mismatch) {
     error(ret ? ret->value->range : model.nameRange,
           "the model returns " + shapeString(result->shape) + " but declares " + shapeString(declared));
-    diags_.note(model.resultType->range, "the output type is declared here");
+    note(model.resultType->range, "the output type is declared here");
   }
 }
 
@@ -417,7 +448,7 @@ std::optional<Value> Elaborator::runStatement(const Stmt &stmt, Env &env) {
     }
     if (!bind.isLet && existing != env.end() && existing->second.isLet) {
       error(bind.nameRange, "'" + bind.name + "' was bound by 'let' and cannot be reassigned");
-      diags_.note(existing->second.where, "bound here");
+      note(existing->second.where, "bound here");
       return std::nullopt;
     }
     Binding binding{eval(*bind.value, env, bind.isLet ? bind.name : ""), bind.isLet, bind.nameRange};
@@ -526,6 +557,8 @@ void Elaborator::runRepeat(const RepeatStmt &stmt, Env &env) {
 
 void Elaborator::runFor(const ForStmt &stmt, Env &env) {
   Value list = eval(*stmt.list, env);
+  if (list.kind == Value::Kind::None)
+    return; // reported already
   if (list.kind != Value::Kind::List) {
     error(stmt.list->range, std::string("'for' needs a list such as [1, 2, 3], not ") + kindName(list.kind));
     return;
@@ -735,7 +768,7 @@ DecisionPoint *Elaborator::newDecision(DecisionPoint::Kind kind, SourceRange ran
     d->path = exactName ? scope_ + "." + name : freshName(name);
   if (auto [it, inserted] = paths_.emplace(d->path, range); !inserted) {
     error(range, "two decisions are named '" + d->path + "'", "give one of them another name: \"...\"");
-    diags_.note(it->second, "the other decision is here");
+    note(it->second, "the other decision is here");
   }
   space_->push_back(std::move(d));
   return space_->back().get();
@@ -813,7 +846,7 @@ Value Elaborator::evalOneOf(const CallExpr &call, Env &env, const std::string &n
   scope_ = savedScope;
   space_ = savedSpace;
   if (candidates.size() == 1)
-    warning(call.range, "oneof with a single candidate is not a decision", "use the candidate itself");
+    warning(call.range, "oneof with a single candidate has nothing to decide", "use the candidate itself");
   Value joined = joinValues(values);
   if (joined.kind == Value::Kind::None) {
     for (size_t i = 1; i < values.size(); ++i)
@@ -1031,6 +1064,12 @@ Value Elaborator::evalOptionalCallable(const CallExpr &call, Env &env, const std
   return v;
 }
 
+bool allOf(const std::vector<std::string> &names, std::initializer_list<const char *> allowed) {
+  return std::all_of(names.begin(), names.end(), [&](const std::string &n) {
+    return std::any_of(allowed.begin(), allowed.end(), [&](const char *a) { return n == a; });
+  });
+}
+
 bool Elaborator::expectKind(const Value &v, ParamKind kind, SourceRange range, const std::string &what) {
   if (v.kind == Value::Kind::None)
     return false;
@@ -1039,16 +1078,18 @@ bool Elaborator::expectKind(const Value &v, ParamKind kind, SourceRange range, c
   case ParamKind::Tensor: ok = v.kind == Value::Kind::Tensor; break;
   case ParamKind::Int: ok = v.kind == Value::Kind::Int; break;
   case ParamKind::Float: ok = v.kind == Value::Kind::Float || v.kind == Value::Kind::Int; break;
-  case ParamKind::Bool: ok = v.kind == Value::Kind::Symbol && (v.text == "true" || v.text == "false"); break;
+  case ParamKind::Bool: ok = v.kind == Value::Kind::Symbol && allOf(v.symbols(), {"true", "false"}); break;
   case ParamKind::Padding:
-    ok = v.kind == Value::Kind::Int || (v.kind == Value::Kind::Symbol && (v.text == "same" || v.text == "valid"));
+    ok = v.kind == Value::Kind::Int || (v.kind == Value::Kind::Symbol && allOf(v.symbols(), {"same", "valid"}));
     break;
   case ParamKind::Symbol: ok = v.kind == Value::Kind::Symbol || v.kind == Value::Kind::String; break;
   case ParamKind::Callable: ok = v.kind == Value::Kind::Callable; break;
   case ParamKind::Any: ok = true; break;
   }
-  if (!ok)
-    error(range, what + " must be " + paramKindName(kind) + ", not " + kindName(v.kind));
+  if (!ok) {
+    std::string got = v.kind == Value::Kind::Symbol ? "'" + joinNames(v.symbols()) + "'" : kindName(v.kind);
+    error(v.origin.end > v.origin.begin ? v.origin : range, what + " must be " + paramKindName(kind) + ", not " + got);
+  }
   return ok;
 }
 
@@ -1059,6 +1100,7 @@ Value Elaborator::callValue(const Value &callee, const CallExpr &call, Env &env)
     if (arg.isAnnotation)
       continue;
     Value v = eval(*arg.value, env);
+    v.origin = arg.value->range;
     if (arg.keyword.empty())
       positional.push_back(std::move(v));
     else
@@ -1258,14 +1300,15 @@ Value Elaborator::applyOp(const OpSpec &op, const CallExpr &call, std::map<std::
     if (!expectKind(it->second, p.kind, call.range, "argument '" + std::string(p.name) + "' of " + name))
       return {};
     std::optional<long long> x = it->second.kind == Value::Kind::Int ? it->second.intValue : std::nullopt;
+    SourceRange where = it->second.origin.end > it->second.origin.begin ? it->second.origin : call.range;
     if (x && p.minimum && *x < *p.minimum) {
-      error(call.range, "argument '" + std::string(p.name) + "' of " + name + " must be at least " +
+      error(where, "argument '" + std::string(p.name) + "' of " + name + " must be at least " +
                             formatNumber(*p.minimum) + ", got " + std::to_string(*x));
       return {};
     }
     if (it->second.kind == Value::Kind::Float && it->second.floatValue &&
         ((p.minimum && *it->second.floatValue < *p.minimum) || (p.maximum && *it->second.floatValue > *p.maximum))) {
-      error(call.range, "argument '" + std::string(p.name) + "' of " + name + " must be between " +
+      error(where, "argument '" + std::string(p.name) + "' of " + name + " must be between " +
                             formatNumber(p.minimum.value_or(0)) + " and " + formatNumber(p.maximum.value_or(1)));
       return {};
     }
@@ -1350,8 +1393,9 @@ Value Elaborator::applyOp(const OpSpec &op, const CallExpr &call, std::map<std::
     if (std::find(ranks.begin(), ranks.end(), in->size()) != ranks.end())
       return true;
     std::string want;
+    size_t i = 0;
     for (size_t r : ranks)
-      want += (want.empty() ? "" : " or ") + std::to_string(r);
+      want += (i++ == 0 ? "" : i == ranks.size() ? " or " : ", ") + std::to_string(r);
     error(call.range, name + " needs a rank-" + want + " input, but gets " + shapeString(in), hint);
     return false;
   };
@@ -1363,8 +1407,10 @@ Value Elaborator::applyOp(const OpSpec &op, const CallExpr &call, std::map<std::
   if (name == "flatten") {
     if (!in)
       return tensorValue(std::vector<Dim>{Dim{}, Dim{}});
-    if (!needRank({2, 3, 4, 5, 6}, "flatten keeps the batch dimension and needs at least one more"))
+    if (in->size() < 2) {
+      error(call.range, "flatten needs a batch dimension and at least one more, but gets " + shapeString(in));
       return {};
+    }
     std::optional<long long> product = 1;
     for (size_t d = 1; d < in->size(); ++d)
       product = product && (*in)[d].size ? std::optional<long long>(*product * *(*in)[d].size) : std::nullopt;
@@ -1447,7 +1493,7 @@ void Elaborator::checkSections() {
     const Section *&first = seen[section.isTrain ? 0 : 1];
     if (first) {
       error(section.range, std::string("a second ") + (section.isTrain ? "train" : "search") + " section");
-      diags_.note(first->range, "the first one is here");
+      note(first->range, "the first one is here");
       continue;
     }
     first = &section;
@@ -1476,23 +1522,33 @@ void Elaborator::checkSettings(const Section &section) {
     }
     if (auto [it, inserted] = given.emplace(entry.key, entry.keyRange); !inserted) {
       error(entry.keyRange, "'" + entry.key + "' is set twice");
-      diags_.note(it->second, "first set here");
+      note(it->second, "first set here");
       continue;
     }
     Env env;
     Value v = eval(*entry.value, env, entry.key);
+    if (setting->constant && v.decision) {
+      error(entry.value->range, "'" + entry.key + "' must be a constant, not a decision");
+      continue;
+    }
     if (setting->family) {
       checkFamilySetting(*setting, v, entry);
       continue;
     }
     if (!expectKind(v, setting->kind, entry.value->range, "'" + entry.key + "'"))
       continue;
-    if (setting->kind == ParamKind::Symbol && v.kind == Value::Kind::Symbol && !setting->choices.empty() &&
-        std::find(setting->choices.begin(), setting->choices.end(), v.text) == setting->choices.end()) {
-      std::string guess = closestMatch(v.text, setting->choices);
-      error(entry.value->range, "unknown " + entry.key + " '" + v.text + "'",
-            guess.empty() ? "one of: " + joinNames(setting->choices) : "did you mean '" + guess + "'?");
-      continue;
+    if (setting->kind == ParamKind::Symbol && v.kind == Value::Kind::Symbol && !setting->choices.empty()) {
+      bool known = true;
+      for (const std::string &name : v.symbols()) {
+        if (std::find(setting->choices.begin(), setting->choices.end(), name) != setting->choices.end())
+          continue;
+        std::string guess = closestMatch(name, setting->choices);
+        error(entry.value->range, "unknown " + entry.key + " '" + name + "'",
+              guess.empty() ? "one of: " + joinNames(setting->choices) : "did you mean '" + guess + "'?");
+        known = false;
+      }
+      if (!known)
+        continue;
     }
     if (setting->constant && (v.kind == Value::Kind::Int || v.kind == Value::Kind::Float) &&
         !v.intValue && !v.floatValue) {
@@ -1518,24 +1574,29 @@ void Elaborator::checkFamilySetting(const SettingSpec &setting, const Value &v, 
     names.push_back(def.name);
   if (v.kind == Value::Kind::None)
     return;
-  if (v.kind == Value::Kind::Symbol || v.kind == specKind) {
-    const SpecDef *spec = findSpec(family, v.text);
-    // A choice among optimizers joins to an unnamed optimizer.
-    if (!spec && v.kind == specKind && v.text.empty())
-      return;
-    if (spec) {
-      if (v.kind == Value::Kind::Symbol)
-        for (const ParamSpec &p : spec->params)
-          if (p.required)
-            error(entry.value->range, std::string(spec->name) + " needs '" + p.name + "'",
-                  std::string("e.g. ") + spec->example);
-      return;
-    }
+  // A choice among full specs (sgd(...), adam(...)) joins to an unnamed spec,
+  // checked already; a choice among bare names is checked name by name.
+  if (v.kind == specKind && v.text.empty())
+    return;
+  if (v.kind != Value::Kind::Symbol && v.kind != specKind) {
+    error(entry.value->range, std::string("'") + entry.key + "' must be " + family.what + ", not " + kindName(v.kind),
+          "one of: " + joinNames(names));
+    return;
   }
-  std::string shown = v.kind == Value::Kind::Symbol || v.kind == specKind ? "'" + v.text + "'" : kindName(v.kind);
-  std::string guess = v.text.empty() ? "" : closestMatch(v.text, names);
-  error(entry.value->range, std::string("unknown ") + family.what + " " + shown,
-        guess.empty() ? "one of: " + joinNames(names) : "did you mean '" + guess + "'?");
+  for (const std::string &name : v.kind == Value::Kind::Symbol ? v.symbols() : std::vector<std::string>{v.text}) {
+    const SpecDef *spec = findSpec(family, name);
+    if (!spec) {
+      std::string guess = closestMatch(name, names);
+      error(entry.value->range, std::string("unknown ") + family.what + " '" + name + "'",
+            guess.empty() ? "one of: " + joinNames(names) : "did you mean '" + guess + "'?");
+      continue;
+    }
+    if (v.kind == Value::Kind::Symbol)
+      for (const ParamSpec &p : spec->params)
+        if (p.required)
+          error(entry.value->range, std::string(spec->name) + " needs '" + p.name + "'",
+                std::string("e.g. ") + spec->example);
+  }
 }
 
 void Elaborator::checkSearchEntry(const SectionEntry &entry, bool &hasObjective) {

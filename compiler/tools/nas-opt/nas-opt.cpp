@@ -4,6 +4,7 @@
 // Used by the lit tests of the dialects and passes.
 //
 //===----------------------------------------------------------------------===//
+#include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/DialectRegistry.h"
 #include "mlir/Tools/mlir-opt/MlirOptMain.h"
@@ -14,7 +15,7 @@
 
 int main(int argc, char **argv) {
   mlir::DialectRegistry registry;
-  registry.insert<nas::nn::NNDialect, nas::space::NasDialect, mlir::func::FuncDialect>();
+  registry.insert<nas::nn::NNDialect, nas::space::NasDialect, mlir::func::FuncDialect, mlir::arith::ArithDialect>();
   nas::registerNascPasses();
   mlir::registerCanonicalizerPass();
   mlir::registerCSEPass();

@@ -1,4 +1,5 @@
 //===- NNDialect.cpp - The nn dialect -------------------------------------===//
+#include "mlir/Dialect/Arith/IR/Arith.h"
 #include "nas/Dialect/NN/NNDialect.h"
 #include "nas/Dialect/NN/NNOps.h"
 

@@ -1,76 +1,414 @@
 //===- NNOps.cpp - Verifiers and shape inference of the nn dialect --------===//
+#include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/ImplicitLocOpBuilder.h"
+#include "mlir/IR/Matchers.h"
 #include "mlir/IR/OpImplementation.h"
+#include "mlir/IR/PatternMatch.h"
 #include "nas/Dialect/NN/NNOps.h"
+
+#include "llvm/ADT/TypeSwitch.h"
 
 using namespace mlir;
 using namespace nas::nn;
 
 #include "nas/Dialect/NN/ShapeInferenceInterface.cpp.inc"
 
+//===----------------------------------------------------------------------===//
+// Settings: an attribute, or a decided operand
+//===----------------------------------------------------------------------===//
+
 namespace {
+constexpr int64_t kDynamic = ShapedType::kDynamic;
+
+/// The decided operand that gives setting `name`, if any.
+Value decidedOperand(Operation *op, StringRef name) {
+  auto names = op->getAttrOfType<ArrayAttr>("decided_names");
+  if (!names)
+    return {};
+  unsigned first = op->getNumOperands() - names.size();
+  for (auto [i, attr] : llvm::enumerate(names))
+    if (cast<StringAttr>(attr).getValue() == name)
+      return op->getOperand(first + i);
+  return {};
+}
+
+struct SettingNames {
+  std::vector<const char *> ints, requiredInts, floats;
+};
+
+SettingNames settingNames(Operation *op) {
+  return llvm::TypeSwitch<Operation *, SettingNames>(op)
+      .Case<DenseOp>([](auto) { return SettingNames{{"units"}, {"units"}, {}}; })
+      .Case<Conv2dOp>([](Conv2dOp conv) {
+        SettingNames names{{"channels", "kernel", "stride", "padding", "dilation", "groups"},
+                           {"channels", "kernel", "stride", "dilation", "groups"},
+                           {}};
+        if (!conv.getSame())
+          names.requiredInts.push_back("padding");
+        return names;
+      })
+      .Case<MaxPoolOp, AvgPoolOp>([](auto) {
+        return SettingNames{{"kernel", "stride", "padding"}, {"kernel", "stride", "padding"}, {}};
+      })
+      .Case<BatchNormOp>([](auto) { return SettingNames{{}, {}, {"momentum", "eps"}}; })
+      .Case<LayerNormOp>([](auto) { return SettingNames{{}, {}, {"eps"}}; })
+      .Case<DropoutOp>([](auto) { return SettingNames{{}, {}, {"rate"}}; })
+      .Default([](auto) { return SettingNames{}; });
+}
+
+LogicalResult verifySettings(Operation *op) {
+  SettingNames names = settingNames(op);
+  if (names.ints.empty() && names.floats.empty())
+    return success(); // an op without settings has nothing to decide
+  auto decided = op->getAttrOfType<ArrayAttr>("decided_names");
+  size_t decidedCount = decided ? decided.size() : 0;
+  size_t operandsAfterInput = op->getNumOperands() - 1;
+  if (decidedCount != operandsAfterInput)
+    return op->emitOpError() << "has " << operandsAfterInput << " decided values but names " << decidedCount
+                             << " decided settings";
+  if (decided) {
+    for (auto [i, attr] : llvm::enumerate(decided)) {
+      StringRef name = cast<StringAttr>(attr).getValue();
+      bool isInt = llvm::is_contained(names.ints, name), isFloat = llvm::is_contained(names.floats, name);
+      if (!isInt && !isFloat)
+        return op->emitOpError() << "has no setting '" << name << "' to decide";
+      if (op->hasAttr(name))
+        return op->emitOpError() << "setting '" << name << "' is both an attribute and decided";
+      Type type = op->getOperand(1 + i).getType();
+      if (isInt && !type.isIndex())
+        return op->emitOpError() << "setting '" << name << "' is decided by a " << type
+                                 << " value, but it is a size and needs an integer (index)";
+      if (isFloat && !type.isF64())
+        return op->emitOpError() << "setting '" << name << "' needs an f64 value, not " << type;
+    }
+  }
+  for (const char *name : names.requiredInts)
+    if (!op->hasAttr(name) && !decidedOperand(op, name))
+      return op->emitOpError() << "needs setting '" << name << "'";
+  return success();
+}
+
 /// A result type may be less static than the inferred one (a `?` where the
 /// operands already fix the size), but must never contradict it.
-LogicalResult checkCompatible(Operation *op, RankedTensorType inferred, Type declared) {
-  auto result = dyn_cast<RankedTensorType>(declared);
-  if (!result)
+LogicalResult checkCompatible(Operation *op, Type inferred, Type declared) {
+  auto want = dyn_cast<RankedTensorType>(inferred);
+  auto have = dyn_cast<RankedTensorType>(declared);
+  if (!want || !have)
     return success();
-  if (result.getRank() != inferred.getRank())
-    return op->emitOpError() << "result has rank " << result.getRank() << " but the input gives rank "
-                             << inferred.getRank();
-  for (int64_t i = 0; i < result.getRank(); ++i) {
-    int64_t want = inferred.getDimSize(i), have = result.getDimSize(i);
-    if (want != ShapedType::kDynamic && have != ShapedType::kDynamic && want != have)
-      return op->emitOpError() << "result dimension " << i << " is " << have << " but should be " << want;
+  if (have.getRank() != want.getRank())
+    return op->emitOpError() << "result has rank " << have.getRank() << " but the input gives rank "
+                             << want.getRank();
+  for (int64_t i = 0; i < have.getRank(); ++i) {
+    int64_t w = want.getDimSize(i), h = have.getDimSize(i);
+    if (w != kDynamic && h != kDynamic && w != h)
+      return op->emitOpError() << "result dimension " << i << " is " << h << " but should be " << w;
   }
   return success();
 }
 
-LogicalResult refineResult(Operation *op, RankedTensorType inferred) {
-  if (failed(checkCompatible(op, inferred, op->getResult(0).getType())))
-    return failure();
-  op->getResult(0).setType(inferred);
-  return success();
+Type f32(Operation *op) { return Float32Type::get(op->getContext()); }
+TensorType unranked(Operation *op) { return UnrankedTensorType::get(f32(op)); }
+TensorType ranked(Operation *op, ArrayRef<int64_t> shape) { return RankedTensorType::get(shape, f32(op)); }
+
+FailureOr<RankedTensorType> rankedInput(Operation *op, Value input, std::initializer_list<int64_t> ranks,
+                                        const char *what) {
+  auto type = dyn_cast<RankedTensorType>(input.getType());
+  if (!type)
+    return RankedTensorType(); // unknown rank: nothing to check yet
+  if (!llvm::is_contained(ranks, type.getRank()))
+    return op->emitOpError() << "needs " << what << ", got rank " << type.getRank();
+  return type;
 }
 
-FailureOr<RankedTensorType> denseResultType(DenseOp op) {
-  auto input = dyn_cast<RankedTensorType>(op.getInput().getType());
-  if (!input)
-    return RankedTensorType::get({ShapedType::kDynamic, static_cast<int64_t>(op.getUnits())}, Float32Type::get(op.getContext()));
-  if (input.getRank() != 2)
-    return op.emitOpError() << "expects a rank-2 input (batch x features), got rank " << input.getRank();
-  return RankedTensorType::get({input.getDimSize(0), static_cast<int64_t>(op.getUnits())}, input.getElementType());
+int64_t windowOutput(int64_t size, std::optional<int64_t> kernel, std::optional<int64_t> stride,
+                     std::optional<int64_t> padding, int64_t dilation) {
+  if (size == kDynamic || !kernel || !stride || !padding)
+    return kDynamic;
+  int64_t extent = size + 2 * *padding - dilation * (*kernel - 1) - 1;
+  return extent < 0 ? -1 : extent / *stride + 1;
+}
+
+FailureOr<TensorType> inferWindowed(Operation *op, Value input, std::optional<int64_t> channels,
+                                    std::optional<int64_t> padding, int64_t dilation) {
+  FailureOr<RankedTensorType> in = rankedInput(op, input, {4}, "an NCHW input (rank 4)");
+  if (failed(in))
+    return failure();
+  if (!*in)
+    return unranked(op);
+  std::optional<int64_t> kernel = intSetting(op, "kernel"), stride = intSetting(op, "stride");
+  SmallVector<int64_t> shape(in->getShape());
+  if (isa<Conv2dOp>(op))
+    shape[1] = channels ? *channels : kDynamic;
+  for (int d = 2; d < 4; ++d) {
+    shape[d] = windowOutput(in->getDimSize(d), kernel, stride, padding, dilation);
+    if (shape[d] < 0)
+      return op->emitOpError() << "window of " << *kernel << " does not fit an input of " << in->getDimSize(d)
+                               << " pixels";
+  }
+  return ranked(op, shape);
+}
+
+/// The result type an op's operands and settings give.
+FailureOr<TensorType> inferResultType(Operation *op) {
+  Value input = op->getNumOperands() ? op->getOperand(0) : Value();
+  return llvm::TypeSwitch<Operation *, FailureOr<TensorType>>(op)
+      .Case<DenseOp>([&](DenseOp) -> FailureOr<TensorType> {
+        FailureOr<RankedTensorType> in = rankedInput(op, input, {2}, "a rank-2 input (batch x features)");
+        if (failed(in))
+          return failure();
+        std::optional<int64_t> units = intSetting(op, "units");
+        return ranked(op, {*in ? in->getDimSize(0) : kDynamic, units ? *units : kDynamic});
+      })
+      .Case<Conv2dOp>([&](Conv2dOp conv) -> FailureOr<TensorType> {
+        std::optional<int64_t> kernel = intSetting(op, "kernel"), dilation = intSetting(op, "dilation");
+        std::optional<int64_t> padding = intSetting(op, "padding");
+        if (conv.getSame()) {
+          if (kernel && *kernel % 2 == 0)
+            return op->emitOpError() << "with same padding needs an odd kernel, not " << *kernel;
+          padding = kernel && dilation ? std::optional<int64_t>(*dilation * (*kernel - 1) / 2) : std::nullopt;
+        }
+        std::optional<int64_t> channels = intSetting(op, "channels"), groups = intSetting(op, "groups");
+        if (auto in = dyn_cast<RankedTensorType>(input.getType()); in && in.getRank() == 4 && groups) {
+          if (in.getDimSize(1) != kDynamic && in.getDimSize(1) % *groups != 0)
+            return op->emitOpError() << in.getDimSize(1) << " input channels do not split into " << *groups
+                                     << " groups";
+        }
+        if (channels && groups && *channels % *groups != 0)
+          return op->emitOpError() << *channels << " output channels do not split into " << *groups << " groups";
+        if (!dilation)
+          return inferWindowed(op, input, channels, std::nullopt, 1);
+        return inferWindowed(op, input, channels, padding, *dilation);
+      })
+      .Case<MaxPoolOp, AvgPoolOp>([&](auto) { return inferWindowed(op, input, std::nullopt, intSetting(op, "padding"), 1); })
+      .Case<GlobalAvgPoolOp>([&](auto) -> FailureOr<TensorType> {
+        FailureOr<RankedTensorType> in = rankedInput(op, input, {4}, "an NCHW input (rank 4)");
+        if (failed(in))
+          return failure();
+        return *in ? ranked(op, {in->getDimSize(0), in->getDimSize(1)}) : ranked(op, {kDynamic, kDynamic});
+      })
+      .Case<FlattenOp>([&](auto) -> FailureOr<TensorType> {
+        auto in = dyn_cast<RankedTensorType>(input.getType());
+        if (!in)
+          return ranked(op, {kDynamic, kDynamic});
+        if (in.getRank() < 2)
+          return op->emitOpError() << "needs a batch dimension and at least one more, got rank " << in.getRank();
+        int64_t product = 1;
+        for (int64_t d = 1; d < in.getRank(); ++d)
+          product = product == kDynamic || in.getDimSize(d) == kDynamic ? kDynamic : product * in.getDimSize(d);
+        return ranked(op, {in.getDimSize(0), product});
+      })
+      .Case<BatchNormOp>([&](auto) -> FailureOr<TensorType> {
+        FailureOr<RankedTensorType> in = rankedInput(op, input, {2, 4}, "an input of rank 2 or 4");
+        if (failed(in))
+          return failure();
+        return *in ? TensorType(*in) : unranked(op);
+      })
+      .Case<AddOp>([&](AddOp add) -> FailureOr<TensorType> {
+        if (add.getInputs().size() < 2)
+          return op->emitOpError("needs at least two tensors");
+        SmallVector<int64_t> shape;
+        bool rankKnown = false;
+        for (Value v : add.getInputs()) {
+          auto t = dyn_cast<RankedTensorType>(v.getType());
+          if (!t)
+            continue;
+          if (!rankKnown) {
+            shape.assign(t.getShape().begin(), t.getShape().end());
+            rankKnown = true;
+            continue;
+          }
+          if (t.getRank() != static_cast<int64_t>(shape.size()))
+            return op->emitOpError() << "adds tensors of ranks " << shape.size() << " and " << t.getRank();
+          for (int64_t d = 0; d < t.getRank(); ++d) {
+            if (shape[d] == kDynamic)
+              shape[d] = t.getDimSize(d);
+            else if (t.getDimSize(d) != kDynamic && t.getDimSize(d) != shape[d])
+              return op->emitOpError() << "adds tensors whose dimension " << d << " differs: " << shape[d] << " and "
+                                       << t.getDimSize(d);
+          }
+        }
+        return rankKnown ? ranked(op, shape) : unranked(op);
+      })
+      .Case<ConcatOp>([&](ConcatOp concat) -> FailureOr<TensorType> {
+        if (concat.getInputs().size() < 2)
+          return op->emitOpError("needs at least two tensors");
+        int64_t axis = concat.getAxis();
+        SmallVector<int64_t> shape;
+        for (Value v : concat.getInputs()) {
+          auto t = dyn_cast<RankedTensorType>(v.getType());
+          if (!t)
+            return unranked(op);
+          if (axis < 0 || axis >= t.getRank())
+            return op->emitOpError() << "axis " << axis << " is outside a rank-" << t.getRank() << " tensor";
+          if (shape.empty()) {
+            shape.assign(t.getShape().begin(), t.getShape().end());
+            continue;
+          }
+          if (t.getRank() != static_cast<int64_t>(shape.size()))
+            return op->emitOpError("joins tensors of different ranks");
+          for (int64_t d = 0; d < t.getRank(); ++d) {
+            if (d == axis) {
+              shape[d] = shape[d] == kDynamic || t.getDimSize(d) == kDynamic ? kDynamic : shape[d] + t.getDimSize(d);
+            } else if (shape[d] != kDynamic && t.getDimSize(d) != kDynamic && shape[d] != t.getDimSize(d)) {
+              return op->emitOpError() << "joins tensors whose dimension " << d << " differs";
+            } else if (shape[d] == kDynamic) {
+              shape[d] = t.getDimSize(d);
+            }
+          }
+        }
+        return ranked(op, shape);
+      })
+      .Case<SoftmaxCrossEntropyOp>([&](SoftmaxCrossEntropyOp loss) -> FailureOr<TensorType> {
+        auto logits = dyn_cast<RankedTensorType>(loss.getLogits().getType());
+        auto labels = dyn_cast<RankedTensorType>(loss.getLabels().getType());
+        if (logits && logits.getRank() != 2)
+          return op->emitOpError() << "needs logits of rank 2, got rank " << logits.getRank();
+        if (labels && labels.getRank() != 1)
+          return op->emitOpError() << "needs labels of rank 1, got rank " << labels.getRank();
+        if (logits && labels && logits.getDimSize(0) != kDynamic && labels.getDimSize(0) != kDynamic &&
+            logits.getDimSize(0) != labels.getDimSize(0))
+          return op->emitOpError("needs one label per row of logits");
+        return ranked(op, {});
+      })
+      // Elementwise ops, layernorm and dropout keep the input's type.
+      .Default([&](Operation *) -> FailureOr<TensorType> { return cast<TensorType>(input.getType()); });
+}
+
+LogicalResult verifyOp(Operation *op) {
+  if (failed(verifySettings(op)))
+    return failure();
+  FailureOr<TensorType> inferred = inferResultType(op);
+  if (failed(inferred))
+    return failure();
+  return checkCompatible(op, *inferred, op->getResult(0).getType());
+}
+
+LogicalResult refine(Operation *op) {
+  FailureOr<TensorType> inferred = inferResultType(op);
+  if (failed(inferred) || failed(checkCompatible(op, *inferred, op->getResult(0).getType())))
+    return failure();
+  // Only ever make a type more static.
+  auto current = dyn_cast<RankedTensorType>(op->getResult(0).getType());
+  auto next = dyn_cast<RankedTensorType>(*inferred);
+  if (!next)
+    return success();
+  if (current) {
+    SmallVector<int64_t> shape(current.getShape());
+    for (int64_t d = 0; d < current.getRank(); ++d)
+      if (shape[d] == kDynamic)
+        shape[d] = next.getDimSize(d);
+    next = RankedTensorType::get(shape, current.getElementType());
+  }
+  op->getResult(0).setType(next);
+  return success();
 }
 } // namespace
 
-#define NN_ACTIVATION(Op)                                                                          \
-  LogicalResult Op::verify() {                                                                     \
-    if (auto input = dyn_cast<RankedTensorType>(getInput().getType()))                             \
-      return checkCompatible(*this, input, getOutput().getType());                                 \
-    return success();                                                                              \
-  }                                                                                                \
-  LogicalResult Op::inferShapes() {                                                                \
-    if (auto input = dyn_cast<RankedTensorType>(getInput().getType()))                             \
-      return refineResult(*this, input);                                                           \
-    return success();                                                                              \
-  }
-NN_ACTIVATION(ReluOp)
-NN_ACTIVATION(TanhOp)
-#undef NN_ACTIVATION
-
-LogicalResult DenseOp::verify() {
-  FailureOr<RankedTensorType> inferred = denseResultType(*this);
-  if (failed(inferred))
-    return failure();
-  return checkCompatible(*this, *inferred, getOutput().getType());
+std::optional<int64_t> nas::nn::intSetting(Operation *op, StringRef name) {
+  if (auto attr = op->getAttrOfType<IntegerAttr>(name))
+    return attr.getInt();
+  APInt value;
+  if (Value decided = decidedOperand(op, name); decided && matchPattern(decided, m_ConstantInt(&value)))
+    return value.getSExtValue();
+  return std::nullopt;
 }
 
-LogicalResult DenseOp::inferShapes() {
-  FailureOr<RankedTensorType> inferred = denseResultType(*this);
-  if (failed(inferred))
-    return failure();
-  return refineResult(*this, *inferred);
+std::optional<double> nas::nn::floatSetting(Operation *op, StringRef name) {
+  if (auto attr = op->getAttrOfType<FloatAttr>(name))
+    return attr.getValueAsDouble();
+  FloatAttr value;
+  if (Value decided = decidedOperand(op, name); decided && matchPattern(decided, m_Constant(&value)))
+    return value.getValueAsDouble();
+  return std::nullopt;
+}
+
+bool nas::nn::foldConstantSettings(Operation *op) {
+  auto names = op->getAttrOfType<ArrayAttr>("decided_names");
+  if (!names)
+    return false;
+  unsigned first = op->getNumOperands() - names.size();
+  SmallVector<Attribute> keep;
+  SmallVector<unsigned> erase;
+  Builder b(op->getContext());
+  for (auto [i, attr] : llvm::enumerate(names)) {
+    StringRef name = cast<StringAttr>(attr).getValue();
+    Value operand = op->getOperand(first + i);
+    APInt intValue;
+    FloatAttr floatValue;
+    if (operand.getType().isIndex() && matchPattern(operand, m_ConstantInt(&intValue))) {
+      op->setAttr(name, b.getI64IntegerAttr(intValue.getSExtValue()));
+      erase.push_back(first + i);
+    } else if (operand.getType().isF64() && matchPattern(operand, m_Constant(&floatValue))) {
+      op->setAttr(name, b.getF64FloatAttr(floatValue.getValueAsDouble()));
+      erase.push_back(first + i);
+    } else {
+      keep.push_back(attr);
+    }
+  }
+  if (erase.empty())
+    return false;
+  for (unsigned index : llvm::reverse(erase))
+    op->eraseOperand(index);
+  if (keep.empty())
+    op->removeAttr("decided_names");
+  else
+    op->setAttr("decided_names", b.getArrayAttr(keep));
+  return true;
+}
+
+//===----------------------------------------------------------------------===//
+// Every op: one verifier and one shape inference, both from inferResultType.
+//===----------------------------------------------------------------------===//
+
+#define NN_OP(Op)                                                                                                      \
+  LogicalResult Op::verify() { return verifyOp(*this); }                                                               \
+  LogicalResult Op::inferShapes() { return refine(*this); }
+NN_OP(ReluOp)
+NN_OP(GeluOp)
+NN_OP(TanhOp)
+NN_OP(SigmoidOp)
+NN_OP(SiluOp)
+NN_OP(IdentityOp)
+NN_OP(ZeroOp)
+NN_OP(DenseOp)
+NN_OP(Conv2dOp)
+NN_OP(MaxPoolOp)
+NN_OP(AvgPoolOp)
+NN_OP(GlobalAvgPoolOp)
+NN_OP(FlattenOp)
+NN_OP(BatchNormOp)
+NN_OP(LayerNormOp)
+NN_OP(DropoutOp)
+NN_OP(AddOp)
+NN_OP(ConcatOp)
+NN_OP(SoftmaxCrossEntropyOp)
+#undef NN_OP
+
+//===----------------------------------------------------------------------===//
+// Canonicalization: decided settings that became constants are attributes.
+//===----------------------------------------------------------------------===//
+
+namespace {
+struct FoldConstantSettings : RewritePattern {
+  FoldConstantSettings(MLIRContext *context) : RewritePattern(MatchAnyOpTypeTag(), 1, context) {}
+  LogicalResult matchAndRewrite(Operation *op, PatternRewriter &rewriter) const override {
+    auto names = op->getAttrOfType<ArrayAttr>("decided_names");
+    if (!names || !isa<NNDialect>(op->getDialect()))
+      return failure();
+    // Only touch the op when a decided value is a constant: an in-place
+    // change that changes nothing would put the op back on the worklist.
+    auto decided = op->getOperands().take_back(names.size());
+    if (llvm::none_of(decided, [](Value v) { return matchPattern(v, m_Constant()); }))
+      return failure();
+    rewriter.modifyOpInPlace(op, [&] { foldConstantSettings(op); });
+    return success();
+  }
+};
+} // namespace
+
+void NNDialect::getCanonicalizationPatterns(RewritePatternSet &results) const {
+  results.add<FoldConstantSettings>(getContext());
 }
 
 #define GET_OP_CLASSES

@@ -1,4 +1,5 @@
 //===- NasDialect.cpp - The nas dialect -----------------------------------===//
+#include "mlir/Dialect/Arith/IR/Arith.h"
 #include "nas/Dialect/Nas/NasDialect.h"
 #include "nas/Dialect/Nas/NasOps.h"
 
