@@ -135,7 +135,7 @@ void SwitchOp::print(OpAsmPrinter &p) {
     else
       p << "(" << getResultTypes() << ")";
   }
-  p.printOptionalAttrDict((*this)->getAttrs());
+  p.printOptionalAttrDictWithKeyword((*this)->getAttrs());
   llvm::interleave(
       getCases(), p, [&](Region &r) { p << " "; p.printRegion(r, false, getNumResults() > 0); }, ",");
 }
@@ -145,10 +145,7 @@ ParseResult SwitchOp::parse(OpAsmParser &parser, OperationState &result) {
   if (parser.parseOperand(selector) ||
       parser.resolveOperand(selector, parser.getBuilder().getIndexType(), result.operands))
     return failure();
-  if (succeeded(parser.parseOptionalArrow()) && parser.parseOptionalArrowTypeList(result.types) &&
-      parser.parseTypeList(result.types))
-    return failure();
-  if (parser.parseOptionalAttrDict(result.attributes))
+  if (parser.parseOptionalArrowTypeList(result.types) || parser.parseOptionalAttrDictWithKeyword(result.attributes))
     return failure();
   do {
     Region *region = result.addRegion();
@@ -192,7 +189,7 @@ void RepeatOp::print(OpAsmPrinter &p) {
                           [&](auto pair) { p << std::get<0>(pair) << " = " << std::get<1>(pair); });
     p << ") -> (" << getResultTypes() << ")";
   }
-  p.printOptionalAttrDict((*this)->getAttrs(), {"name"});
+  p.printOptionalAttrDictWithKeyword((*this)->getAttrs(), {"name"});
   p << " ";
   p.printRegion(getBody(), /*printEntryBlockArgs=*/true, /*printBlockTerminators=*/!getInits().empty());
 }
@@ -216,7 +213,7 @@ ParseResult RepeatOp::parse(OpAsmParser &parser, OperationState &result) {
     if (parser.resolveOperands(inits, result.types, parser.getCurrentLocation(), result.operands))
       return failure();
   }
-  if (parser.parseOptionalAttrDict(result.attributes))
+  if (parser.parseOptionalAttrDictWithKeyword(result.attributes))
     return failure();
   // The region names its own arguments (^bb0(%i: index, ...)).
   Region *body = result.addRegion();
