@@ -17,6 +17,7 @@ config.environment["PATH"] = path
 config.environment["NO_COLOR"] = "1"
 config.substitutions.append(("%examples", os.path.join(config.nasc_src_root, "examples")))
 config.substitutions.append(("%docs", os.path.join(config.nasc_src_root, "docs")))
+config.substitutions.append(("%nasc_obj_root", config.nasc_obj_root))
 
 # GPU tests say `REQUIRES: cuda-device`; they show as unsupported on a
 # machine without a usable CUDA device. nasc itself tells whether one works.

@@ -23,6 +23,7 @@ struct GlobalOptions {
 
 CommandRunner addCheckCommand(CLI::App &app, const GlobalOptions &global);
 CommandRunner addDevicesCommand(CLI::App &app);
+CommandRunner addEmitCommand(CLI::App &app, const GlobalOptions &global);
 
 } // namespace nasc
 

@@ -30,6 +30,7 @@ int main(int argc, char **argv) {
   app.footer("Examples:\n"
              "  nasc check examples/fashion_mlp.nas             check a search space\n"
              "  nasc check --verbose examples/nasbench201.nas   list its decisions and size\n"
+             "  nasc emit-mlir examples/fashion_mlp.nas         print it as MLIR\n"
              "  nasc devices                                    show the devices nasc can use\n\n"
              "Run 'nasc COMMAND --help' for the options of a command.");
 
@@ -41,6 +42,7 @@ int main(int argc, char **argv) {
   std::map<CLI::App *, nasc::CommandRunner> commands;
   auto add = [&](nasc::CommandRunner runner) { commands[app.get_subcommands({}).back()] = std::move(runner); };
   add(nasc::addCheckCommand(app, global));
+  add(nasc::addEmitCommand(app, global));
   add(nasc::addDevicesCommand(app));
 
   try {

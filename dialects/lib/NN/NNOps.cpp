@@ -142,7 +142,7 @@ FailureOr<TensorType> inferWindowed(Operation *op, Value input, std::optional<in
     shape[1] = channels ? *channels : kDynamic;
   for (int d = 2; d < 4; ++d) {
     shape[d] = windowOutput(in->getDimSize(d), kernel, stride, padding, dilation);
-    if (shape[d] < 0)
+    if (shape[d] != kDynamic && shape[d] < 0)
       return op->emitOpError() << "window of " << *kernel << " does not fit an input of " << in->getDimSize(d)
                                << " pixels";
   }

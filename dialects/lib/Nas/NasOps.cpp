@@ -62,8 +62,9 @@ LogicalResult ManyOfOp::verify() {
 LogicalResult IntOp::verify() {
   if (failed(verifyName(*this, getName())))
     return failure();
-  if (getLow() > getHigh())
-    return emitOpError() << "has an empty range: low " << getLow() << " is above high " << getHigh();
+  int64_t low = getLowAttr().getInt(), high = getHighAttr().getInt();
+  if (low > high)
+    return emitOpError() << "has an empty range: low " << low << " is above high " << high;
   return success();
 }
 
@@ -169,17 +170,24 @@ LogicalResult RepeatOp::verifyRegions() {
   auto yield = cast<YieldOp>(body.getTerminator());
   if (yield.getValues().size() != getNumResults() || getInits().size() != getNumResults())
     return emitOpError("needs as many loop-carried values, yielded values and results");
+  // A repetition may refine a carried tensor's shape (an unranked carried
+  // tensor takes whatever shape), so the types need only be compatible.
+  auto compatible = [](Type a, Type b) {
+    return a == b || (isa<TensorType>(a) && isa<TensorType>(b) && succeeded(verifyCompatibleShape(a, b)) &&
+                      getElementTypeOrSelf(a) == getElementTypeOrSelf(b));
+  };
   for (auto [init, arg, value, result] :
        llvm::zip(getInits(), body.getArguments().drop_front(), yield.getValues(), getResults()))
-    if (init.getType() != arg.getType() || value.getType() != arg.getType() || result.getType() != arg.getType())
+    if (!compatible(init.getType(), arg.getType()) || !compatible(value.getType(), arg.getType()) ||
+        result.getType() != arg.getType())
       return emitOpError() << "loop-carried value of type " << arg.getType()
-                           << " must keep that type in its initial, yielded and final values";
+                           << " must keep a compatible type in its initial, yielded and final values";
   if (auto count = getCount().getDefiningOp<arith::ConstantIndexOp>(); count && count.value() < 0)
     return emitOpError("has a negative count");
   return success();
 }
 
-// nas.repeat "name" %count iter_args(%a = %init, ...) -> (types) { ^bb0(%i: index, %a: T): ... }
+// nas.repeat "name" %count iter_args(%a = %init, ...) : (init types) -> (types) { ^bb0(%i: index, %a: T): ... }
 void RepeatOp::print(OpAsmPrinter &p) {
   p << " " << getNameAttr() << " " << getCount();
   Block &body = getBody().front();
@@ -187,7 +195,7 @@ void RepeatOp::print(OpAsmPrinter &p) {
     p << " iter_args(";
     llvm::interleaveComma(llvm::zip(body.getArguments().drop_front(), getInits()), p,
                           [&](auto pair) { p << std::get<0>(pair) << " = " << std::get<1>(pair); });
-    p << ") -> (" << getResultTypes() << ")";
+    p << ") : (" << getInits().getTypes() << ") -> (" << getResultTypes() << ")";
   }
   p.printOptionalAttrDictWithKeyword((*this)->getAttrs(), {"name"});
   p << " ";
@@ -204,13 +212,13 @@ ParseResult RepeatOp::parse(OpAsmParser &parser, OperationState &result) {
   SmallVector<OpAsmParser::Argument> args;
   SmallVector<OpAsmParser::UnresolvedOperand> inits;
   if (succeeded(parser.parseOptionalKeyword("iter_args"))) {
-    if (parser.parseAssignmentList(args, inits) || parser.parseArrowTypeList(result.types))
+    SmallVector<Type> initTypes;
+    if (parser.parseAssignmentList(args, inits) || parser.parseColon() || parser.parseLParen() ||
+        parser.parseTypeList(initTypes) || parser.parseRParen() || parser.parseArrowTypeList(result.types))
       return failure();
-    if (args.size() != result.types.size())
+    if (args.size() != result.types.size() || inits.size() != initTypes.size())
       return parser.emitError(parser.getCurrentLocation(), "needs one type per loop-carried value");
-    for (auto [arg, type] : llvm::zip(args, result.types))
-      arg.type = type;
-    if (parser.resolveOperands(inits, result.types, parser.getCurrentLocation(), result.operands))
+    if (parser.resolveOperands(inits, initTypes, parser.getCurrentLocation(), result.operands))
       return failure();
   }
   if (parser.parseOptionalAttrDictWithKeyword(result.attributes))
@@ -329,6 +337,9 @@ LogicalResult checkUniqueNames(Region &region) {
 } // namespace
 
 LogicalResult NasDialect::verifyOperationAttribute(Operation *op, NamedAttribute attribute) {
+  // nas.model marks the function that is the model of the space.
+  if (attribute.getName() == "nas.model")
+    return success(isa<UnitAttr>(attribute.getValue()));
   if (attribute.getName() != "nas.source")
     return op->emitError() << "unknown nas attribute '" << attribute.getName().getValue() << "'";
   if (!isa<StringAttr>(attribute.getValue()))

@@ -87,7 +87,7 @@ nas.switch %c {
 %n = arith.constant 2 : index
 %x = arith.constant 1 : index
 // expected-error @+1 {{'nas.repeat' op needs a name for its repetitions}}
-%r = nas.repeat "" %n iter_args(%a = %x) -> (index) {
+%r = nas.repeat "" %n iter_args(%a = %x) : (index) -> (index) {
 ^bb0(%i: index, %a: index):
   nas.yield %a : index
 }
@@ -105,8 +105,8 @@ nas.repeat "m.repeat" %n {
 %n = arith.constant 2 : index
 %x = arith.constant 1 : index
 %f = arith.constant 1.0 : f64
-// expected-error @+1 {{'nas.repeat' op loop-carried value of type 'index' must keep that type in its initial, yielded and final values}}
-%r = nas.repeat "m.repeat" %n iter_args(%a = %x) -> (index) {
+// expected-error @+1 {{'nas.repeat' op loop-carried value of type 'index' must keep a compatible type in its initial, yielded and final values}}
+%r = nas.repeat "m.repeat" %n iter_args(%a = %x) : (index) -> (index) {
 ^bb0(%i: index, %a: index):
   nas.yield %f : f64
 }

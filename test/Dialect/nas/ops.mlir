@@ -20,9 +20,9 @@ func.func @space(%x: tensor<?x784xf32>, %u: tensor<*xf32>) -> tensor<*xf32> {
   // CHECK: nas.optional "m.norm" : index
   %o = nas.optional "m.norm" : index
   %h = nn.dense %x [%w : index] {decided_names = ["units"]} : tensor<?x784xf32> -> tensor<?x?xf32>
-  // CHECK: nas.repeat "m.repeat" %{{.*}} iter_args(%{{.*}} = %{{.*}}) -> (tensor<*xf32>) {
+  // CHECK: nas.repeat "m.repeat" %{{.*}} iter_args(%{{.*}} = %{{.*}}) : (tensor<*xf32>) -> (tensor<*xf32>) {
   // CHECK-NEXT: ^bb0(%{{.*}}: index, %{{.*}}: tensor<*xf32>):
-  %y = nas.repeat "m.repeat" %d iter_args(%a = %u) -> (tensor<*xf32>) {
+  %y = nas.repeat "m.repeat" %d iter_args(%a = %u) : (tensor<*xf32>) -> (tensor<*xf32>) {
   ^bb0(%i: index, %a: tensor<*xf32>):
     // CHECK: nas.oneof "oneof" ["relu", "tanh"] : index
     %c = nas.oneof "oneof" ["relu", "tanh"] : index

@@ -177,7 +177,7 @@ def Nas_RepeatOp : Nas_Op<"repeat", [RecursiveMemoryEffects,
     since a repetition may change their shape.
 
     ```mlir
-    %h1 = nas.repeat "mlp.repeat" %depth iter_args(%h = %h0) : (tensor<*xf32>) -> tensor<*xf32> {
+    %h1 = nas.repeat "mlp.repeat" %depth iter_args(%h = %h0) : (tensor<?x64xf32>) -> (tensor<*xf32>) {
     ^bb0(%i: index, %h: tensor<*xf32>):
       %r = nn.relu %h : tensor<*xf32> -> tensor<*xf32>
       nas.yield %r : tensor<*xf32>
@@ -194,6 +194,14 @@ def Nas_RepeatOp : Nas_Op<"repeat", [RecursiveMemoryEffects,
 def Nas_YieldOp : Nas_Op<"yield", [Pure, Terminator, ReturnLike,
     ParentOneOf<["SwitchOp", "RepeatOp"]>]> {
   let summary = "The values a switch region or a repetition hands on";
+  let description = [{
+    Ends a region of `nas.switch` (its values are the switch's results) or
+    the body of `nas.repeat` (its values go to the next repetition).
+
+    ```mlir
+    nas.yield %h : tensor<?x64xf32>
+    ```
+  }];
   let arguments = (ins Variadic<AnyType>:$values);
   let builders = [OpBuilder<(ins), [{ /* nothing to yield */ }]>];
   let assemblyFormat = "attr-dict ($values^ `:` type($values))?";
