@@ -14,7 +14,7 @@ PACKAGES=(
   # MLIR/LLVM 22 (headers, CMake packages, lit/FileCheck, mlir-tblgen).
   libmlir-22-dev mlir-22-tools llvm-22-dev llvm-22-tools
   # Libraries the compiler, runtime and search link.
-  libfmt-dev libcli11-dev libgtest-dev libsqlite3-dev zlib1g-dev libzstd-dev
+  libfmt-dev libcli11-dev libgtest-dev libsqlite3-dev zlib1g-dev libzstd-dev nlohmann-json3-dev
   libopenblas-dev
   # Real data for the examples and end-to-end tests.
   dataset-fashion-mnist

@@ -319,7 +319,7 @@ void Generator::runOptional(const OptionalStmt &stmt, Env &env) {
   Location l = loc(stmt.range);
   std::string path = stmt.decisionName ? scope_ + "." + *stmt.decisionName : freshName("optional");
   Value selector = space::OptionalOp::create(builder_, l, builder_.getIndexType(),
-                                             builder_.getStringAttr(relative(path)));
+                                             builder_.getStringAttr(relative(path)), builder_.getStringAttr("{ ... }"));
   // Region 1 runs the body; the values it changes are what both regions yield.
   std::vector<std::string> changed;
   std::vector<Gen> after = emitSwitch(selector, path, 2, l, [&](size_t i) {
@@ -540,7 +540,9 @@ Gen Generator::evalCall(const CallExpr &callExpr, Env &env, const std::string &e
     }
     if (fn == "optional") {
       std::string path = decisionPath(&callExpr, "optional", exactName);
-      Value selector = space::OptionalOp::create(builder_, l, builder_.getIndexType(), relative(path));
+      Value selector = space::OptionalOp::create(builder_, l, builder_.getIndexType(),
+                                                 builder_.getStringAttr(relative(path)),
+                                                 builder_.getStringAttr(file_.slice(positional[0]->value->range)));
       Gen inner;
       {
         std::string savedScope = scope_, savedBase = regionBase_;

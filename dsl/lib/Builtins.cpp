@@ -2,8 +2,6 @@
 #include "nas/DSL/Builtins.h"
 
 #include <algorithm>
-#include <cstdio>
-#include <cstdlib>
 
 namespace nas::dsl {
 
@@ -226,23 +224,6 @@ std::vector<std::string> settingNames(bool train) {
     for (const char *n : {"maximize", "minimize", "constraint"})
       names.push_back(n);
   return names;
-}
-
-std::string joinNames(const std::vector<std::string> &names) {
-  std::string out;
-  for (const std::string &n : names)
-    out += (out.empty() ? "" : ", ") + n;
-  return out;
-}
-
-std::string formatNumber(double x) {
-  char buffer[32];
-  for (int precision = 1; precision < 18; ++precision) {
-    std::snprintf(buffer, sizeof buffer, "%.*g", precision, x);
-    if (std::strtod(buffer, nullptr) == x)
-      break;
-  }
-  return buffer;
 }
 
 } // namespace nas::dsl

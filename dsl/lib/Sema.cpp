@@ -252,6 +252,7 @@ private:
   std::map<std::string, std::map<std::string, int>> counters_; // scope -> base name -> uses
   std::map<std::string, SourceRange> paths_;             // every path given out
   std::vector<std::unique_ptr<bool>> usedFlags_;
+  std::map<const DecisionPoint *, SourceRange> ranges_; // where each decision is
   bool lastShown_ = false;
   std::string pendingExactName_; // the decision of this name is named exactly so
 };
@@ -534,7 +535,7 @@ void Elaborator::runRepeat(const RepeatStmt &stmt, Env &env) {
   }
   DecisionPoint *decision = count.intValue ? nullptr : count.decision;
   if (decision && decision->kind == DecisionPoint::Kind::OneOf)
-    decision->countValues = count.intCandidates;
+    decision->countValues.assign(count.intCandidates.begin(), count.intCandidates.end());
   std::vector<Env> outcomes;
   if (minCount == 0)
     outcomes.push_back(env);
@@ -754,7 +755,9 @@ DecisionPoint *Elaborator::newDecision(DecisionPoint::Kind kind, SourceRange ran
                                        const CallExpr *call, bool exactName) {
   auto d = std::make_unique<DecisionPoint>();
   d->kind = kind;
-  d->range = range;
+  Position pos = diags_.file().position(range.begin);
+  d->where = diags_.file().name() + ":" + std::to_string(pos.line) + ":" + std::to_string(pos.column);
+  ranges_[d.get()] = range;
   // A name the user gave is taken as it is (and must be unique); others get
   // a counter when the same base name comes up again in one scope.
   std::string annotated = call ? nameFromAnnotation(*call, "") : "";
@@ -838,10 +841,18 @@ Value Elaborator::evalOneOf(const CallExpr &call, Env &env, const std::string &n
   std::string savedScope = scope_;
   DecisionSpace *savedSpace = space_;
   for (size_t i = 0; i < candidates.size(); ++i) {
-    d->candidates.push_back(std::string(diags_.file().slice(candidates[i]->value->range)));
     scope_ = d->path + "[" + std::to_string(i) + "]";
     space_ = &d->subspaces[i];
     values.push_back(eval(*candidates[i]->value, env));
+    // A number is labelled by its value (300k is 300000), anything else by
+    // its source text.
+    const Expr &e = *candidates[i]->value;
+    if (e.as<IntegerExpr>())
+      d->candidates.push_back(std::to_string(e.as<IntegerExpr>()->value));
+    else if (e.as<FloatExpr>())
+      d->candidates.push_back(formatNumber(e.as<FloatExpr>()->value));
+    else
+      d->candidates.push_back(std::string(diags_.file().slice(e.range)));
   }
   scope_ = savedScope;
   space_ = savedSpace;
@@ -917,7 +928,7 @@ Value Elaborator::evalManyOf(const CallExpr &call, Env &env, const std::string &
   }
   space_ = savedSpace;
   if (!nested.empty())
-    error(nested.front()->range, "a candidate of manyof cannot hold a decision of its own",
+    error(ranges_[nested.front().get()], "a candidate of manyof cannot hold a decision of its own",
           "use oneof for conditional sub-spaces");
   Value element = joinValues(values);
   if (element.kind == Value::Kind::None) {
@@ -1616,125 +1627,6 @@ void Elaborator::checkSearchEntry(const SectionEntry &entry, bool &hasObjective)
 }
 
 } // namespace
-
-//===----------------------------------------------------------------------===//
-// Space size and description
-//===----------------------------------------------------------------------===//
-
-namespace {
-SpaceSize binomial(long long n, long long k) {
-  // One row of Pascal's triangle in exact arithmetic: only additions.
-  if (k < 0 || k > n)
-    return SpaceSize(0);
-  k = std::min(k, n - k);
-  std::vector<SpaceSize> row(k + 1, SpaceSize(0));
-  row[0] = SpaceSize(1);
-  for (long long i = 1; i <= n; ++i)
-    for (long long j = std::min(i, k); j > 0; --j)
-      row[j] += row[j - 1];
-  return row[k];
-}
-
-SpaceSize power(SpaceSize base, long long exponent) {
-  SpaceSize result(1);
-  for (long long i = 0; i < exponent; ++i)
-    result *= base;
-  return result;
-}
-
-SpaceSize decisionSize(const DecisionPoint &d, bool countContinuous) {
-  // Sub-spaces of repetitions: count value v activates repetitions [0, v).
-  auto withRepetitions = [&](SpaceSize base, long long count) {
-    for (long long i = 0; i < count && i < static_cast<long long>(d.repetitions.size()); ++i)
-      base *= spaceSize(d.repetitions[i], countContinuous);
-    return base;
-  };
-  switch (d.kind) {
-  case DecisionPoint::Kind::Float:
-    return countContinuous ? SpaceSize::infinite() : SpaceSize(1);
-  case DecisionPoint::Kind::Int: {
-    SpaceSize total(0);
-    if (d.repetitions.empty())
-      return SpaceSize(static_cast<uint64_t>(d.high - d.low) + 1);
-    for (long long v = d.low; v <= d.high; ++v)
-      total += withRepetitions(SpaceSize(1), v);
-    return total;
-  }
-  case DecisionPoint::Kind::ManyOf: {
-    long long n = static_cast<long long>(d.candidates.size()), k = d.choose;
-    if (d.distinct && d.sorted)
-      return binomial(n, k);
-    if (d.distinct) {
-      SpaceSize r(1);
-      for (long long i = 0; i < k; ++i)
-        r *= SpaceSize(static_cast<uint64_t>(n - i));
-      return r;
-    }
-    if (d.sorted)
-      return binomial(n + k - 1, k);
-    return power(SpaceSize(static_cast<uint64_t>(n)), k);
-  }
-  case DecisionPoint::Kind::OneOf:
-  case DecisionPoint::Kind::Optional: {
-    SpaceSize total(0);
-    for (size_t i = 0; i < d.subspaces.size(); ++i) {
-      long long count = i < d.countValues.size() ? d.countValues[i] : 0;
-      total += withRepetitions(spaceSize(d.subspaces[i], countContinuous), count);
-    }
-    return total;
-  }
-  }
-  return SpaceSize(1);
-}
-} // namespace
-
-SpaceSize spaceSize(const DecisionSpace &space, bool countContinuous) {
-  SpaceSize size(1);
-  for (const auto &d : space)
-    size *= decisionSize(*d, countContinuous);
-  return size;
-}
-
-namespace {
-void describeInto(const DecisionSpace &space, int indent, const std::string &condition, std::string &out) {
-  for (const auto &d : space) {
-    std::string line(indent * 2, ' ');
-    line += d->path + "  ";
-    switch (d->kind) {
-    case DecisionPoint::Kind::OneOf: line += "oneof(" + joinNames(d->candidates) + ")"; break;
-    case DecisionPoint::Kind::ManyOf:
-      line += "manyof(" + std::to_string(d->choose) + ", " + joinNames(d->candidates) + ")";
-      if (!d->distinct || d->sorted)
-        line += std::string(" distinct=") + (d->distinct ? "true" : "false") + " sorted=" + (d->sorted ? "true" : "false");
-      break;
-    case DecisionPoint::Kind::Int: line += "int(" + std::to_string(d->low) + ", " + std::to_string(d->high) + ")"; break;
-    case DecisionPoint::Kind::Float:
-      line += "floatv(" + formatNumber(d->lowFloat) + ", " + formatNumber(d->highFloat) + (d->logScale ? ", log)" : ")");
-      break;
-    case DecisionPoint::Kind::Optional:
-      line += d->candidates.back() == "{ ... }" ? "optional { ... }" : "optional(" + d->candidates.back() + ")";
-      break;
-    }
-    if (!condition.empty())
-      line += "  [when " + condition + "]";
-    out += line + "\n";
-    for (size_t i = 0; i < d->subspaces.size(); ++i) {
-      std::string when = d->kind == DecisionPoint::Kind::Optional
-                             ? d->path + (i ? " is present" : " is absent")
-                             : d->path + " = " + (i < d->candidates.size() ? d->candidates[i] : std::to_string(i));
-      describeInto(d->subspaces[i], indent + 1, when, out);
-    }
-    for (size_t i = 0; i < d->repetitions.size(); ++i)
-      describeInto(d->repetitions[i], indent + 1, d->path + " > " + std::to_string(i), out);
-  }
-}
-} // namespace
-
-std::string describeDecisions(const DecisionSpace &space) {
-  std::string out;
-  describeInto(space, 0, "", out);
-  return out;
-}
 
 CheckedModule checkModule(const Module &module, DiagnosticEngine &diags) { return Elaborator(module, diags).run(); }
 

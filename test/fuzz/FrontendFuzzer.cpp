@@ -14,7 +14,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   nas::dsl::DiagnosticEngine diags(file, nullptr);
   nas::dsl::FrontendResult result = nas::dsl::runFrontend(diags);
   // Exercise what `nasc check --verbose` prints, too.
-  (void)nas::dsl::describeDecisions(result.checked.decisions);
+  (void)nas::describeDecisions(result.checked.decisions);
   (void)result.checked.size.toString();
   return 0;
 }

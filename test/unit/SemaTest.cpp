@@ -9,6 +9,8 @@
 #include <gtest/gtest.h>
 
 using namespace nas::dsl;
+using nas::describeDecisions;
+using nas::spaceSize;
 
 namespace {
 struct Checked {

@@ -44,25 +44,15 @@ CommandRunner addCheckCommand(CLI::App &app, const GlobalOptions &global) {
         std::cerr << path << ": " << result.errors << " errors in all; the first "
                   << nas::dsl::DiagnosticEngine::kMaxPrintedErrors << " are shown\n";
       if (options->verbose && result.ok()) {
-        size_t count = 0;
-        std::function<void(const nas::dsl::DecisionSpace &)> countAll = [&](const nas::dsl::DecisionSpace &space) {
-          for (const auto &d : space) {
-            ++count;
-            for (const auto &sub : d->subspaces)
-              countAll(sub);
-            for (const auto &rep : d->repetitions)
-              countAll(rep);
-          }
-        };
-        countAll(result.checked.decisions);
+        size_t count = nas::countDecisions(result.checked.decisions);
         const nas::SpaceSize &size = result.checked.size;
         std::cout << path << ": model " << result.checked.modelName << ", " << count
                   << (count == 1 ? " decision, " : " decisions, ") << size.toString()
                   << (size == nas::SpaceSize(1) ? " candidate" : " candidates");
         if (size.isInfinite())
-          std::cout << " (" << nas::dsl::spaceSize(result.checked.decisions, false).toString()
+          std::cout << " (" << nas::spaceSize(result.checked.decisions, false).toString()
                     << " when continuous decisions are left out)";
-        std::cout << "\n" << nas::dsl::describeDecisions(result.checked.decisions);
+        std::cout << "\n" << nas::describeDecisions(result.checked.decisions);
       }
     }
     return status;

@@ -24,6 +24,8 @@ struct GlobalOptions {
 CommandRunner addCheckCommand(CLI::App &app, const GlobalOptions &global);
 CommandRunner addDevicesCommand(CLI::App &app);
 CommandRunner addEmitCommand(CLI::App &app, const GlobalOptions &global);
+CommandRunner addSpaceCommand(CLI::App &app, const GlobalOptions &global);
+CommandRunner addSampleCommand(CLI::App &app, const GlobalOptions &global);
 
 } // namespace nasc
 

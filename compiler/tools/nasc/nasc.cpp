@@ -30,6 +30,8 @@ int main(int argc, char **argv) {
   app.footer("Examples:\n"
              "  nasc check examples/fashion_mlp.nas             check a search space\n"
              "  nasc check --verbose examples/nasbench201.nas   list its decisions and size\n"
+             "  nasc space examples/nasbench201.nas             its decision tree and size\n"
+             "  nasc sample --count 5 examples/fashion_mlp.nas  random DNAs as JSON lines\n"
              "  nasc emit-mlir examples/fashion_mlp.nas         print it as MLIR\n"
              "  nasc devices                                    show the devices nasc can use\n\n"
              "Run 'nasc COMMAND --help' for the options of a command.");
@@ -42,6 +44,8 @@ int main(int argc, char **argv) {
   std::map<CLI::App *, nasc::CommandRunner> commands;
   auto add = [&](nasc::CommandRunner runner) { commands[app.get_subcommands({}).back()] = std::move(runner); };
   add(nasc::addCheckCommand(app, global));
+  add(nasc::addSpaceCommand(app, global));
+  add(nasc::addSampleCommand(app, global));
   add(nasc::addEmitCommand(app, global));
   add(nasc::addDevicesCommand(app));
 

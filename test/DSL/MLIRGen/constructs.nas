@@ -16,7 +16,7 @@ model m(x: f32[N, 784]) -> f32[N, 10] {
 # CHECK: nas.oneof_value "wide.oneof" [256, 512] : index
 # CHECK: }, {
 # CHECK: nn.tanh
-# CHECK: %[[O:.*]] = nas.optional "m.norm" : index
+# CHECK: %[[O:.*]] = nas.optional "m.norm" of "{ ... }" : index
 # CHECK: nas.switch %[[O]] -> tensor<?x?xf32> {
 # CHECK-NEXT: nas.yield
 # CHECK: }, {

@@ -9,6 +9,8 @@
 #ifndef NAS_DSL_BUILTINS_H
 #define NAS_DSL_BUILTINS_H
 
+#include "nas/Search/Format.h"
+
 #include <optional>
 #include <string>
 #include <vector>
@@ -75,9 +77,8 @@ const SettingSpec *findSetting(bool train, const std::string &name);
 std::vector<std::string> settingNames(bool train);
 const std::vector<SettingSpec> &settings(bool train);
 
-std::string joinNames(const std::vector<std::string> &names);
-/// 0.1, 1e-05, 300000: the shortest text that reads back as `x`.
-std::string formatNumber(double x);
+using nas::formatNumber;
+using nas::joinNames;
 
 } // namespace nas::dsl
 

@@ -122,13 +122,15 @@ def Nas_OptionalOp : Nas_DecisionOp<"optional"> {
   let description = [{
     A `nas.switch` on the result has two regions: absent, then present.
 
+    `label` says what is optional (an op, or `{ ... }` for statements).
+
     ```mlir
-    %hidden = nas.optional "cnn.hidden" : index
+    %hidden = nas.optional "cnn.hidden" of "{ ... }" : index
     ```
   }];
-  let arguments = (ins StrAttr:$name);
+  let arguments = (ins StrAttr:$name, OptionalAttr<StrAttr>:$label);
   let results = (outs Index:$result);
-  let assemblyFormat = "$name attr-dict `:` type($result)";
+  let assemblyFormat = "$name (`of` $label^)? attr-dict `:` type($result)";
 }
 
 //===----------------------------------------------------------------------===//

@@ -1,0 +1,21 @@
+//===- Decisions.h - The DNASpec of a space, read off its IR ----*- C++ -*-===//
+//
+// The search side sees only the tree of decision points (nas/Search/DNASpec.h);
+// this reads it off a module that MLIRGen made: every nas decision op, with
+// full paths rebuilt from the relative names, the sub-spaces of nas.switch
+// regions, and one sub-space per repetition of a decided nas.repeat.
+//
+//===----------------------------------------------------------------------===//
+#ifndef NAS_COMPILER_DECISIONS_H
+#define NAS_COMPILER_DECISIONS_H
+
+#include "mlir/IR/BuiltinOps.h"
+#include "nas/Search/DNASpec.h"
+
+namespace nas {
+
+DecisionSpace readDecisions(mlir::ModuleOp module);
+
+} // namespace nas
+
+#endif // NAS_COMPILER_DECISIONS_H
