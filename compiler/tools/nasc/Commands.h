@@ -26,6 +26,7 @@ CommandRunner addDevicesCommand(CLI::App &app);
 CommandRunner addEmitCommand(CLI::App &app, const GlobalOptions &global);
 CommandRunner addSpaceCommand(CLI::App &app, const GlobalOptions &global);
 CommandRunner addSampleCommand(CLI::App &app, const GlobalOptions &global);
+CommandRunner addMaterializeCommand(CLI::App &app, const GlobalOptions &global);
 
 } // namespace nasc
 

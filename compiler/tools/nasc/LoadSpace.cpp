@@ -2,7 +2,7 @@
 #include "LoadSpace.h"
 
 #include "mlir/IR/Verifier.h"
-#include "nas/Compiler/Decisions.h"
+#include "nas/Passes/Decisions.h"
 #include "nas/Compiler/MLIRGen.h"
 
 #include "llvm/Support/raw_ostream.h"

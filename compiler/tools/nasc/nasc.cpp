@@ -32,6 +32,7 @@ int main(int argc, char **argv) {
              "  nasc check --verbose examples/nasbench201.nas   list its decisions and size\n"
              "  nasc space examples/nasbench201.nas             its decision tree and size\n"
              "  nasc sample --count 5 examples/fashion_mlp.nas  random DNAs as JSON lines\n"
+             "  nasc materialize FILE --dna JSON --emit summary one candidate: its layers, params, FLOPs\n"
              "  nasc emit-mlir examples/fashion_mlp.nas         print it as MLIR\n"
              "  nasc devices                                    show the devices nasc can use\n\n"
              "Run 'nasc COMMAND --help' for the options of a command.");
@@ -46,6 +47,7 @@ int main(int argc, char **argv) {
   add(nasc::addCheckCommand(app, global));
   add(nasc::addSpaceCommand(app, global));
   add(nasc::addSampleCommand(app, global));
+  add(nasc::addMaterializeCommand(app, global));
   add(nasc::addEmitCommand(app, global));
   add(nasc::addDevicesCommand(app));
 

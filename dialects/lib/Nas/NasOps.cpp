@@ -340,6 +340,11 @@ LogicalResult NasDialect::verifyOperationAttribute(Operation *op, NamedAttribute
   // nas.model marks the function that is the model of the space.
   if (attribute.getName() == "nas.model")
     return success(isa<UnitAttr>(attribute.getValue()));
+  // What materialization records on a candidate.
+  if (attribute.getName() == "nas.train" || attribute.getName() == "nas.search")
+    return success(isa<DictionaryAttr>(attribute.getValue()));
+  if (attribute.getName() == "nas.dna" || attribute.getName() == "nas.candidate_hash")
+    return success(isa<StringAttr>(attribute.getValue()));
   if (attribute.getName() != "nas.source")
     return op->emitError() << "unknown nas attribute '" << attribute.getName().getValue() << "'";
   if (!isa<StringAttr>(attribute.getValue()))

@@ -1,5 +1,5 @@
 //===- Decisions.cpp - The DNASpec of a space, read off its IR ------------===//
-#include "nas/Compiler/Decisions.h"
+#include "nas/Passes/Decisions.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"

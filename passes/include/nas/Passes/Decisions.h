@@ -6,8 +6,8 @@
 // regions, and one sub-space per repetition of a decided nas.repeat.
 //
 //===----------------------------------------------------------------------===//
-#ifndef NAS_COMPILER_DECISIONS_H
-#define NAS_COMPILER_DECISIONS_H
+#ifndef NAS_PASSES_DECISIONS_H
+#define NAS_PASSES_DECISIONS_H
 
 #include "mlir/IR/BuiltinOps.h"
 #include "nas/Search/DNASpec.h"
@@ -18,4 +18,4 @@ DecisionSpace readDecisions(mlir::ModuleOp module);
 
 } // namespace nas
 
-#endif // NAS_COMPILER_DECISIONS_H
+#endif // NAS_PASSES_DECISIONS_H
