@@ -658,13 +658,18 @@ Value Elaborator::evalName(const NameExpr &name, Env &env) {
     v.text = name.name;
     return v;
   }
+  // In a loop the same unknown name comes up again and again: the hint (an
+  // edit distance to every known name) is worth computing once.
+  std::string message = "unknown name '" + name.name + "'";
+  if (reported_.count({name.range.begin, name.range.end, message}))
+    return {};
   std::vector<std::string> known = builtinNames();
   for (auto &[n, b] : env)
     known.push_back(n);
   for (auto &[n, b] : blocks_)
     known.push_back(n);
   std::string guess = closestMatch(name.name, known);
-  error(name.range, "unknown name '" + name.name + "'", guess.empty() ? "" : "did you mean '" + guess + "'?");
+  error(name.range, message, guess.empty() ? "" : "did you mean '" + guess + "'?");
   return {};
 }
 
