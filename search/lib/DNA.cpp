@@ -166,6 +166,21 @@ DecisionValue randomValue(const DecisionPoint &d, Random &random) {
   case DecisionPoint::Kind::Optional: v.indices = {random.below(static_cast<int64_t>(d.candidateCount()))}; break;
   case DecisionPoint::Kind::ManyOf: {
     int64_t n = static_cast<int64_t>(d.candidates.size());
+    if (d.sorted && !d.distinct) {
+      // A uniform multiset: a uniform k-subset of n + k - 1 items, sorted,
+      // minus its position (stars and bars). Sorting k independent draws
+      // would favour the tuples without repeats.
+      std::vector<int64_t> pool(n + d.choose - 1);
+      for (int64_t i = 0; i < n + d.choose - 1; ++i)
+        pool[i] = i;
+      for (int64_t i = 0; i < d.choose; ++i)
+        std::swap(pool[i], pool[i + random.below(n + d.choose - 1 - i)]);
+      std::vector<int64_t> chosen(pool.begin(), pool.begin() + d.choose);
+      std::sort(chosen.begin(), chosen.end());
+      for (int64_t i = 0; i < d.choose; ++i)
+        v.indices.push_back(chosen[i] - i);
+      break;
+    }
     if (d.distinct) {
       std::vector<int64_t> pool(n);
       for (int64_t i = 0; i < n; ++i)
@@ -354,7 +369,10 @@ std::optional<DNA> fromJSON(const DecisionSpace &spec, const std::string &text, 
 std::vector<double> toVector(const DecisionSpace &spec, const DNA &dna) {
   std::vector<double> out;
   for (const DecisionPoint *d : activeDecisions(spec, dna)) {
-    const DecisionValue &v = dna.values.at(d->path);
+    auto it = dna.values.find(d->path);
+    if (it == dna.values.end())
+      continue; // an incomplete DNA: nothing to write for it
+    const DecisionValue &v = it->second;
     switch (d->kind) {
     case DecisionPoint::Kind::OneOf:
     case DecisionPoint::Kind::Optional:
@@ -381,7 +399,8 @@ std::optional<DNA> fromVector(const DecisionSpace &spec, const std::vector<doubl
       return std::nullopt;
     }
     double x = vector[next++];
-    if (integral && x != std::floor(x)) {
+    // Whole numbers within 2^53 convert to int64_t exactly; others do not.
+    if (integral && (x != std::floor(x) || std::fabs(x) > 0x1.0p53)) {
       if (error.empty())
         error = "decision " + quoted(d.path) + " needs a whole number, not " + formatNumber(x);
       return std::nullopt;
@@ -451,7 +470,7 @@ std::optional<DNA> firstDNA(const DecisionSpace &spec) {
 }
 
 std::optional<DNA> nextDNA(const DecisionSpace &spec, const DNA &dna) {
-  if (hasContinuous(spec))
+  if (hasContinuous(spec) || !validate(spec, dna).empty())
     return std::nullopt;
   // An odometer over the active decisions: the last one that can still
   // move moves, every decision after it starts over.

@@ -1,17 +1,31 @@
 #!/usr/bin/env bash
-# Builds the front-end fuzzer with clang and runs it.
-# Usage: test/fuzz/run.sh [SECONDS] (default 600)
+# Builds the fuzzers with clang and runs one.
+# Usage: test/fuzz/run.sh [SECONDS] [frontend|data] (default: 600 s, frontend)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 build=$root/build-fuzz
 seconds=${1:-600}
+target=${2:-frontend}
 CXX=clang++ CC=clang cmake -G Ninja -S "$root" -B "$build" -DNASC_ENABLE_FUZZER=ON -DNASC_ENABLE_MLIR=OFF \
   -DBUILD_TESTING=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-ninja -C "$build" nasc-fuzz-frontend
-corpus=$root/test/fuzz/corpus-run
+ninja -C "$build" "nasc-fuzz-$target"
+corpus=$root/test/fuzz/corpus-run/$target
 mkdir -p "$corpus"
 seeds=$(mktemp -d)
-find "$root/examples" "$root/test/DSL" "$root/test/fuzz/regressions" -name '*.nas' -exec cp {} "$seeds/" \; 2>/dev/null || true
+if [ "$target" = frontend ]; then
+  find "$root/examples" "$root/test/DSL" "$root/test/fuzz/regressions" -name '*.nas' -exec cp {} "$seeds/" \; 2>/dev/null || true
+else
+  # A small real IDX pair and a CSV file.
+  python3 - "$seeds" <<'PY'
+import struct, sys
+d = sys.argv[1]
+images = struct.pack(">IIII", 0x803, 2, 2, 2) + bytes(range(8))
+labels = struct.pack(">II", 0x801, 2) + bytes([1, 2])
+whole = images + labels
+open(d + "/idx", "wb").write(bytes([0, 255 * len(images) // len(whole)]) + whole)
+open(d + "/csv", "wb").write(b"\x01label,a,b,c,d\n1,0,255,3,4\n0,1,2,3,4\n")
+PY
+fi
 cd "$build"
-"$build/bin/nasc-fuzz-frontend" "$corpus" "$seeds" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+"$build/bin/nasc-fuzz-$target" "$corpus" "$seeds" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
   -max_len=4096 -print_final_stats=1

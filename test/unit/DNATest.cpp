@@ -13,6 +13,7 @@
 
 #include <cmath>
 #include <limits>
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -630,4 +631,69 @@ TEST(DNARandom, RepeatDepthIsUniform) {
   }
   for (int v = 1; v <= 3; ++v)
     EXPECT_NEAR(depth[v], n / 3, n / 15) << v;
+}
+
+TEST(DNARandom, SortedManyOfWithRepeatsIsUniform) {
+  // "each active decision drawn uniformly": 2 of 3 sorted with repeats has 6
+  // values ([0,0], [0,1], [0,2], [1,1], [1,2], [2,2]), each about 1/6.
+  Space s = space(manyOfBody(2, "relu, gelu, tanh", "distinct = false, sorted = true"));
+  std::map<std::vector<int64_t>, int> count;
+  const int n = 6000;
+  for (uint64_t seed = 0; seed < n; ++seed)
+    ++count[nas::randomDNA(s.spec(), seed).values.at("m.manyof").indices];
+  EXPECT_EQ(count.size(), 6u);
+  for (const auto &[indices, c] : count)
+    EXPECT_NEAR(c, n / 6, n / 30) << "[" << indices[0] << ", " << indices[1] << "]";
+}
+
+//===----------------------------------------------------------------------===//
+// Larger conditional spaces: enumeration, random DNA and both forms agree.
+//===----------------------------------------------------------------------===//
+
+TEST(DNAConditional, SpacesOfKnownSize) {
+  struct Case {
+    const char *body, *blocks;
+    size_t size;
+  } cases[] = {
+      // One count shared by two loops: 2*3 + (2*3)^2 + (2*3)^3.
+      {"let d = int(1, 3)\nh = x\nrepeat d { h = oneof(relu, tanh)(h) }\nrepeat d { h = oneof(relu, gelu, tanh)(h) }\n"
+       "return dense(h, 4)",
+       "", 258},
+      // A decided depth inside a candidate: 1 + (1 + 2 + 4).
+      {"h = oneof(relu, deep)(x)\nreturn dense(h, 4)",
+       "block deep(x) {\n h = x\n repeat int(0, 2) { h = oneof(relu, tanh)(h) }\n return h\n}", 8},
+      // A decision in each iteration over a manyof: 6 * 2 * 2.
+      {"h = x\nfor a in manyof(2, relu, gelu, tanh) { h = oneof(a, tanh)(h) }\nreturn dense(h, 4)", "", 24},
+      // optional in each repetition: 3 + 9.
+      {"h = x\nrepeat int(1, 2) { optional { h = oneof(relu, tanh)(h) } }\nreturn dense(h, 4)", "", 12},
+  };
+  for (const Case &c : cases) {
+    SCOPED_TRACE(c.body);
+    Space s = space(c.body, c.blocks);
+    expectEnumeratesExactly(s, c.size);
+    std::set<std::string> all;
+    for (const DNA &d : enumerate(s.spec())) {
+      all.insert(nas::toJSON(s.spec(), d));
+      std::string error;
+      EXPECT_EQ(nas::fromVector(s.spec(), nas::toVector(s.spec(), d), error), d) << error;
+      EXPECT_EQ(nas::fromJSON(s.spec(), nas::toJSON(s.spec(), d), error), d) << error;
+    }
+    for (uint64_t seed = 0; seed < 300; ++seed) {
+      DNA d = nas::randomDNA(s.spec(), seed);
+      EXPECT_TRUE(all.count(nas::toJSON(s.spec(), d))) << nas::toJSON(s.spec(), d);
+    }
+  }
+}
+
+TEST(DNAConditional, SharedCountActivatesBothLoops) {
+  Space s = space("let d = int(1, 3)\nh = x\nrepeat d { h = oneof(relu, tanh)(h) }\n"
+                  "repeat d { h = oneof(relu, gelu, tanh)(h) }\nreturn dense(h, 4)");
+  DNA d = dna({{"m.d", I(2)},
+               {"m.repeat[0].oneof", C(1)},
+               {"m.repeat[1].oneof", C(0)},
+               {"m.repeat2[0].oneof", C(2)},
+               {"m.repeat2[1].oneof", C(1)}});
+  EXPECT_EQ(nas::validate(s.spec(), d), "") << s.tree();
+  d.values.erase("m.repeat2[1].oneof");
+  EXPECT_PROBLEM_NAMES(nas::validate(s.spec(), d), "m.repeat2[1].oneof");
 }

@@ -53,6 +53,8 @@ std::string toJSON(const DecisionSpace &spec, const DNA &dna);
 /// Parses and validates; on failure returns nullopt and sets `error`.
 std::optional<DNA> fromJSON(const DecisionSpace &spec, const std::string &json, std::string &error);
 
+/// The active decisions' values in depth-first order; decisions without a
+/// value are skipped (a valid DNA has none).
 std::vector<double> toVector(const DecisionSpace &spec, const DNA &dna);
 std::optional<DNA> fromVector(const DecisionSpace &spec, const std::vector<double> &vector, std::string &error);
 
@@ -62,8 +64,8 @@ DNA randomDNA(const DecisionSpace &spec, uint64_t seed);
 
 /// Enumeration for grid search: the first DNA (every decision at its first
 /// value), and the next one in the order where the last active decision
-/// changes fastest. nullopt when the space has a continuous decision or is
-/// exhausted.
+/// changes fastest. nullopt when the space has a continuous decision, when
+/// `dna` does not fit the space, or after the last DNA.
 std::optional<DNA> firstDNA(const DecisionSpace &spec);
 std::optional<DNA> nextDNA(const DecisionSpace &spec, const DNA &dna);
 
