@@ -4,6 +4,7 @@
 #include "nas/DSL/Builtins.h"
 
 #include <algorithm>
+#include <functional>
 #include <cmath>
 #include <map>
 #include <optional>
@@ -184,7 +185,7 @@ private:
   }
   void tick(SourceRange range) {
     if (++work_ > kMaxWork) {
-      diags_.error(range, "the space is too large to check (more than 2,000,000 elaboration steps)",
+      diags_.error(range, "the space is too large to check (more than 1,000,000 elaboration steps)",
                    "lower repetition counts or split the space");
       throw CheckAborted{};
     }
@@ -229,7 +230,9 @@ private:
 
   std::optional<long long> requireConstInt(const Value &v, SourceRange range, const std::string &what);
   std::optional<double> requireConstNumber(const Value &v, SourceRange range, const std::string &what);
-  bool expectKind(const Value &v, ParamKind kind, SourceRange range, const std::string &what);
+  /// `what` names the value in the message; it is built only on an error,
+  /// since this runs for every argument of every call.
+  bool expectKind(const Value &v, ParamKind kind, SourceRange range, const std::function<std::string()> &what);
 
   // Decisions.
   DecisionPoint *newDecision(DecisionPoint::Kind kind, SourceRange range, const std::string &name,
@@ -237,7 +240,7 @@ private:
   std::string freshName(const std::string &base);
   std::string nameFromAnnotation(const CallExpr &call, const std::string &fallback);
 
-  static constexpr long long kMaxWork = 2'000'000;
+  static constexpr long long kMaxWork = 1'000'000;
   static constexpr long long kMaxRepeat = 10'000;
 
   const Module &module_;
@@ -1086,7 +1089,8 @@ bool allOf(const std::vector<std::string> &names, std::initializer_list<const ch
   });
 }
 
-bool Elaborator::expectKind(const Value &v, ParamKind kind, SourceRange range, const std::string &what) {
+bool Elaborator::expectKind(const Value &v, ParamKind kind, SourceRange range,
+                            const std::function<std::string()> &what) {
   if (v.kind == Value::Kind::None)
     return false;
   bool ok = false;
@@ -1104,7 +1108,7 @@ bool Elaborator::expectKind(const Value &v, ParamKind kind, SourceRange range, c
   }
   if (!ok) {
     std::string got = v.kind == Value::Kind::Symbol ? "'" + joinNames(v.symbols()) + "'" : kindName(v.kind);
-    error(v.origin.end > v.origin.begin ? v.origin : range, what + " must be " + paramKindName(kind) + ", not " + got);
+    error(v.origin.end > v.origin.begin ? v.origin : range, what() + " must be " + paramKindName(kind) + ", not " + got);
   }
   return ok;
 }
@@ -1228,7 +1232,7 @@ Value Elaborator::callBlock(const Function &block, const CallExpr &call, std::ma
                      : p.type.kind == TypeSpec::Kind::Op    ? ParamKind::Callable
                                                             : ParamKind::Tensor;
     if (!expectKind(v, kind, it != args.end() ? call.range : p.nameRange,
-                    "argument '" + p.name + "' of block '" + block.name + "'"))
+                    [&] { return "argument '" + p.name + "' of block '" + block.name + "'"; }))
       return {};
     env[p.name] = Binding{v, false, p.nameRange};
   }
@@ -1281,7 +1285,7 @@ Value Elaborator::evalSpec(const CallExpr &call, const SpecFamily &family, Env &
     if (!given.insert(arg.keyword).second)
       error(arg.keywordRange, "'" + arg.keyword + "' is given twice");
     Value value = eval(*arg.value, env, arg.keyword);
-    if (expectKind(value, param->kind, arg.value->range, "'" + arg.keyword + "' of " + fn)) {
+    if (expectKind(value, param->kind, arg.value->range, [&] { return "'" + arg.keyword + "' of " + fn; })) {
       std::optional<double> x = value.kind == Value::Kind::Int && value.intValue ? std::optional<double>(*value.intValue)
                                                                                 : value.floatValue;
       if (x && param->minimum && *x < *param->minimum)
@@ -1313,7 +1317,7 @@ Value Elaborator::applyOp(const OpSpec &op, const CallExpr &call, std::map<std::
       }
       continue;
     }
-    if (!expectKind(it->second, p.kind, call.range, "argument '" + std::string(p.name) + "' of " + name))
+    if (!expectKind(it->second, p.kind, call.range, [&] { return "argument '" + std::string(p.name) + "' of " + name; }))
       return {};
     std::optional<long long> x = it->second.kind == Value::Kind::Int ? it->second.intValue : std::nullopt;
     SourceRange where = it->second.origin.end > it->second.origin.begin ? it->second.origin : call.range;
@@ -1551,7 +1555,7 @@ void Elaborator::checkSettings(const Section &section) {
       checkFamilySetting(*setting, v, entry);
       continue;
     }
-    if (!expectKind(v, setting->kind, entry.value->range, "'" + entry.key + "'"))
+    if (!expectKind(v, setting->kind, entry.value->range, [&] { return "'" + entry.key + "'"; }))
       continue;
     if (setting->kind == ParamKind::Symbol && v.kind == Value::Kind::Symbol && !setting->choices.empty()) {
       bool known = true;
