@@ -279,7 +279,6 @@ CheckedModule Elaborator::run() {
         checkUncalledBlock(fn);
   } catch (CheckAborted &) {
   }
-  result.size = spaceSize(result.decisions);
   return result;
 }
 

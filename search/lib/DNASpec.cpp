@@ -124,6 +124,16 @@ std::string describeDecisions(const DecisionSpace &space) {
   return out;
 }
 
+std::string summarizeSpace(const std::string &modelName, const DecisionSpace &space) {
+  size_t count = countDecisions(space);
+  SpaceSize size = spaceSize(space);
+  std::string out = "model " + modelName + ", " + std::to_string(count) + (count == 1 ? " decision, " : " decisions, ") +
+                    size.toString() + (size == SpaceSize(1) ? " candidate" : " candidates");
+  if (size.isInfinite())
+    out += " (" + spaceSize(space, false).toString() + " when continuous decisions are left out)";
+  return out + "\n" + describeDecisions(space);
+}
+
 size_t countDecisions(const DecisionSpace &space) {
   size_t count = 0;
   for (const auto &d : space) {

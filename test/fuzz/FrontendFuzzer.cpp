@@ -14,7 +14,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   nas::dsl::DiagnosticEngine diags(file, nullptr);
   nas::dsl::FrontendResult result = nas::dsl::runFrontend(diags);
   // Exercise what `nasc check --verbose` prints, too.
-  (void)nas::describeDecisions(result.checked.decisions);
-  (void)result.checked.size.toString();
+  (void)nas::summarizeSpace(result.checked.modelName, result.checked.decisions);
   return 0;
 }

@@ -23,7 +23,7 @@ Checked check(const std::string &body, const std::string &blocks = "") {
   SourceFile file("t.nas", blocks + "\nmodel m(x: f32[N, 8]) -> f32[N, 4] {\n" + body + "\n}\n");
   DiagnosticEngine diags(file, nullptr);
   Checked c{runFrontend(diags), "", ""};
-  c.size = c.result.checked.size.toString();
+  c.size = spaceSize(c.result.checked.decisions).toString();
   c.tree = describeDecisions(c.result.checked.decisions);
   for (const Diagnostic &d : diags.diagnostics())
     if (d.severity == Severity::Error)

@@ -43,17 +43,8 @@ CommandRunner addCheckCommand(CLI::App &app, const GlobalOptions &global) {
       if (result.errors > nas::dsl::DiagnosticEngine::kMaxPrintedErrors)
         std::cerr << path << ": " << result.errors << " errors in all; the first "
                   << nas::dsl::DiagnosticEngine::kMaxPrintedErrors << " are shown\n";
-      if (options->verbose && result.ok()) {
-        size_t count = nas::countDecisions(result.checked.decisions);
-        const nas::SpaceSize &size = result.checked.size;
-        std::cout << path << ": model " << result.checked.modelName << ", " << count
-                  << (count == 1 ? " decision, " : " decisions, ") << size.toString()
-                  << (size == nas::SpaceSize(1) ? " candidate" : " candidates");
-        if (size.isInfinite())
-          std::cout << " (" << nas::spaceSize(result.checked.decisions, false).toString()
-                    << " when continuous decisions are left out)";
-        std::cout << "\n" << nas::describeDecisions(result.checked.decisions);
-      }
+      if (options->verbose && result.ok())
+        std::cout << path << ": " << nas::summarizeSpace(result.checked.modelName, result.checked.decisions);
     }
     return status;
   };

@@ -81,9 +81,9 @@ CommandRunner addSpaceCommand(CLI::App &app, const GlobalOptions &global) {
     std::unique_ptr<LoadedSpace> space = loadSpace(options->file, global, status);
     if (!space)
       return status;
-    nas::SpaceSize size = nas::spaceSize(space->decisions);
-    size_t count = nas::countDecisions(space->decisions);
     if (options->json) {
+      nas::SpaceSize size = nas::spaceSize(space->decisions);
+      size_t count = nas::countDecisions(space->decisions);
       nlohmann::ordered_json j;
       j["file"] = options->file;
       j["model"] = space->frontend.checked.modelName;
@@ -94,13 +94,7 @@ CommandRunner addSpaceCommand(CLI::App &app, const GlobalOptions &global) {
       std::cout << j.dump(2) << "\n";
       return 0;
     }
-    std::cout << options->file << ": model " << space->frontend.checked.modelName << ", " << count
-              << (count == 1 ? " decision, " : " decisions, ") << size.toString()
-              << (size == nas::SpaceSize(1) ? " candidate" : " candidates");
-    if (size.isInfinite())
-      std::cout << " (" << nas::spaceSize(space->decisions, false).toString()
-                << " when continuous decisions are left out)";
-    std::cout << "\n" << nas::describeDecisions(space->decisions);
+    std::cout << options->file << ": " << nas::summarizeSpace(space->frontend.checked.modelName, space->decisions);
     return 0;
   };
 }

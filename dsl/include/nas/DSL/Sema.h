@@ -27,7 +27,6 @@ using nas::DecisionSpace;
 struct CheckedModule {
   std::string modelName;
   DecisionSpace decisions;
-  SpaceSize size;
 };
 
 /// Runs every semantic check; errors and warnings go to `diags`.

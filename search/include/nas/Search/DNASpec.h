@@ -60,6 +60,10 @@ SpaceSize spaceSize(const DecisionSpace &space, bool countContinuous = true);
 /// which each conditional one exists.
 std::string describeDecisions(const DecisionSpace &space);
 
+/// "model NAME, N decisions, S candidates" (with the size of the discrete
+/// part when the space is infinite), a line break, then describeDecisions.
+std::string summarizeSpace(const std::string &modelName, const DecisionSpace &space);
+
 /// The number of decision points, conditional ones included.
 size_t countDecisions(const DecisionSpace &space);
 
