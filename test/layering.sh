@@ -11,6 +11,11 @@ for dir in search runtime dsl; do
     status=1
   fi
 done
+# The nasc tool is a client of the embedding API: no MLIR header either.
+if grep -rnE '#\s*include\s*[<"](mlir|llvm)/' "$src/compiler/tools/nasc" "$src/compiler/include/nas/Compiler/Compiler.h"; then
+  echo "layering: nasc or the public API header includes an MLIR or LLVM header" >&2
+  status=1
+fi
 python3 - "$src" "$build/compile_commands.json" <<'PY' || status=1
 import json, sys
 src, db = sys.argv[1], sys.argv[2]
@@ -27,5 +32,5 @@ for f in bad:
     print(f"layering: {f} is compiled with MLIR/LLVM include paths", file=sys.stderr)
 sys.exit(1 if bad else 0)
 PY
-[ $status -eq 0 ] && echo "layering: search/, runtime/ and dsl/ are free of MLIR and LLVM"
+[ $status -eq 0 ] && echo "layering: search/, runtime/, dsl/, the API header and nasc are free of MLIR and LLVM"
 exit $status

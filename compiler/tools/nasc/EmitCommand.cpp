@@ -1,7 +1,7 @@
 //===- EmitCommand.cpp - nasc emit-mlir: the search space as MLIR ---------===//
 #include "LoadSpace.h"
 
-#include "llvm/Support/raw_ostream.h"
+#include <iostream>
 
 namespace nasc {
 
@@ -22,15 +22,10 @@ CommandRunner addEmitCommand(CLI::App &app, const GlobalOptions &global) {
 
   return [options, &global]() {
     int status = 0;
-    std::unique_ptr<LoadedSpace> space = loadSpace(options->file, global, status);
+    std::unique_ptr<nas::Space> space = loadSpace(options->file, global, status);
     if (!space)
       return status;
-    mlir::OpPrintingFlags flags;
-    if (options->locations)
-      flags.enableDebugInfo(/*enable=*/true, /*prettyForm=*/false);
-    space->module->print(llvm::outs(), flags);
-    llvm::outs() << "\n";
-    llvm::outs().flush();
+    std::cout << space->mlir(options->locations) << "\n";
     return 0;
   };
 }

@@ -1,32 +1,13 @@
 //===- MaterializeCommand.cpp - nasc materialize: one candidate -----------===//
 #include "LoadSpace.h"
 
-#include "mlir/IR/Verifier.h"
-#include "nas/Passes/Cost.h"
-#include "nas/Passes/Materialize.h"
-#include "nas/Search/DNA.h"
-
-#include "mlir/Dialect/Func/IR/FuncOps.h"
-#include "llvm/Support/raw_ostream.h"
+#include "nas/DSL/Frontend.h"
 
 #include <cstdio>
 #include <iostream>
 
 namespace nasc {
 namespace {
-
-std::string where(mlir::Location loc) {
-  if (auto file = mlir::dyn_cast<mlir::FileLineColLoc>(loc))
-    return std::to_string(file.getLine()) + ":" + std::to_string(file.getColumn());
-  return "";
-}
-
-std::string typeText(mlir::Type type) {
-  std::string text;
-  llvm::raw_string_ostream os(text);
-  type.print(os);
-  return text;
-}
 
 /// 12345678 -> "12,345,678".
 std::string grouped(int64_t n) {
@@ -39,16 +20,17 @@ std::string grouped(int64_t n) {
   return out;
 }
 
-void printSummary(mlir::ModuleOp module, const nas::NetworkCost &cost, const std::string &dna) {
+void printSummary(const nas::Candidate &candidate, const std::string &dna) {
   std::printf("%-20s %-8s %-28s %12s %14s\n", "layer", "line:col", "output", "params", "flops");
-  for (const nas::LayerCost &layer : cost.layers)
-    std::printf("%-20s %-8s %-28s %12s %14s\n", layer.op->getName().getStringRef().str().c_str(),
-                where(layer.op->getLoc()).c_str(), typeText(layer.op->getResult(0).getType()).c_str(),
+  for (const nas::Layer &layer : candidate.layers()) {
+    std::string where = layer.line ? std::to_string(layer.line) + ":" + std::to_string(layer.column) : "";
+    std::printf("%-20s %-8s %-28s %12s %14s\n", layer.op.c_str(), where.c_str(), layer.outputType.c_str(),
                 grouped(layer.params).c_str(), grouped(layer.flops).c_str());
-  std::printf("total: %s params, %s FLOPs and %s bytes of activations per sample\n", grouped(cost.params).c_str(),
-              grouped(cost.flops).c_str(), grouped(cost.activationBytes).c_str());
-  if (auto hash = module->getAttrOfType<mlir::StringAttr>("nas.candidate_hash"))
-    std::printf("candidate: %s\n", hash.str().c_str());
+  }
+  std::printf("total: %s params, %s FLOPs and %s bytes of activations per sample\n",
+              grouped(candidate.params()).c_str(), grouped(candidate.flops()).c_str(),
+              grouped(candidate.activationBytes()).c_str());
+  std::printf("candidate: %s\n", candidate.hash().c_str());
   std::printf("dna: %s\n", dna.c_str());
 }
 
@@ -73,7 +55,7 @@ CommandRunner addMaterializeCommand(CLI::App &app, const GlobalOptions &global) 
       ->capture_default_str();
   return [options, &global]() {
     int status = 0;
-    std::unique_ptr<LoadedSpace> space = loadSpace(options->file, global, status);
+    std::unique_ptr<nas::Space> space = loadSpace(options->file, global, status);
     if (!space)
       return status;
     std::string text = options->dna;
@@ -87,27 +69,20 @@ CommandRunner addMaterializeCommand(CLI::App &app, const GlobalOptions &global) 
       text = *content;
     }
     std::string error;
-    std::optional<nas::DNA> dna = nas::fromJSON(space->decisions, text, error);
+    std::optional<nas::DNA> dna = space->parseDNA(text, error);
     if (!dna) {
       std::cerr << "nasc: error: the DNA does not fit " << options->file << ": " << error << "\n";
       return 1;
     }
-    mlir::ModuleOp module = *space->module;
-    if (failed(nas::materializeCandidate(module, *dna)) || failed(mlir::verify(module)))
+    std::unique_ptr<nas::Candidate> candidate = space->materialize(*dna, error);
+    if (!candidate) {
+      std::cerr << "nasc: error: " << error << "\n";
       return 1;
-    module->setAttr("nas.dna", mlir::StringAttr::get(module.getContext(), nas::toJSON(space->decisions, *dna)));
-    if (options->emit == "mlir") {
-      module->print(llvm::outs());
-      llvm::outs() << "\n";
-      llvm::outs().flush();
-      return 0;
     }
-    for (auto func : module.getOps<mlir::func::FuncOp>()) {
-      std::optional<nas::NetworkCost> cost = nas::analyzeCost(func);
-      if (!cost)
-        return 1;
-      printSummary(module, *cost, nas::toJSON(space->decisions, *dna));
-    }
+    if (options->emit == "mlir")
+      std::cout << candidate->mlir() << "\n";
+    else
+      printSummary(*candidate, space->toJSON(*dna));
     return 0;
   };
 }

@@ -1,7 +1,6 @@
 //===- SpaceCommand.cpp - nasc space and nasc sample ----------------------===//
 #include "LoadSpace.h"
 
-#include "nas/Search/DNA.h"
 
 #include <nlohmann/json.hpp>
 
@@ -78,23 +77,23 @@ CommandRunner addSpaceCommand(CLI::App &app, const GlobalOptions &global) {
   cmd->add_flag("--json", options->json, "Print the tree as JSON");
   return [options, &global]() {
     int status = 0;
-    std::unique_ptr<LoadedSpace> space = loadSpace(options->file, global, status);
+    std::unique_ptr<nas::Space> space = loadSpace(options->file, global, status);
     if (!space)
       return status;
     if (options->json) {
-      nas::SpaceSize size = nas::spaceSize(space->decisions);
-      size_t count = nas::countDecisions(space->decisions);
+      nas::SpaceSize size = nas::spaceSize(space->decisions());
+      size_t count = nas::countDecisions(space->decisions());
       nlohmann::ordered_json j;
       j["file"] = options->file;
-      j["model"] = space->frontend.checked.modelName;
+      j["model"] = space->modelName();
       j["decisions"] = count;
       j["size"] = size.toString();
-      j["discrete_size"] = nas::spaceSize(space->decisions, false).toString();
-      j["space"] = spaceToJSON(space->decisions);
+      j["discrete_size"] = nas::spaceSize(space->decisions(), false).toString();
+      j["space"] = spaceToJSON(space->decisions());
       std::cout << j.dump(2) << "\n";
       return 0;
     }
-    std::cout << options->file << ": " << nas::summarizeSpace(space->frontend.checked.modelName, space->decisions);
+    std::cout << options->file << ": " << nas::summarizeSpace(space->modelName(), space->decisions());
     return 0;
   };
 }
@@ -117,13 +116,13 @@ CommandRunner addSampleCommand(CLI::App &app, const GlobalOptions &global) {
   cmd->add_option("--count", options->count, "How many DNAs")->capture_default_str()->check(CLI::PositiveNumber);
   return [options, &global]() {
     int status = 0;
-    std::unique_ptr<LoadedSpace> space = loadSpace(options->file, global, status);
+    std::unique_ptr<nas::Space> space = loadSpace(options->file, global, status);
     if (!space)
       return status;
     for (size_t i = 0; i < options->count; ++i) {
       // One seed per DNA, so that DNA i does not depend on the count asked.
-      nas::DNA dna = nas::randomDNA(space->decisions, options->seed * 0x9E3779B97F4A7C15ull + i);
-      std::cout << nas::toJSON(space->decisions, dna) << "\n";
+      nas::DNA dna = space->sample(options->seed * 0x9E3779B97F4A7C15ull + i);
+      std::cout << space->toJSON(dna) << "\n";
     }
     return 0;
   };

@@ -1,0 +1,116 @@
+//===- Compiler.h - The embedding API of nasc -------------------*- C++ -*-===//
+//
+// What a tool needs to work with search spaces, without MLIR or LLVM
+// headers: compile a .nas file (diagnostics come back as data), read its
+// decision tree, draw or enumerate DNA, and materialize a DNA into a
+// candidate network with its layers, cost and structural hash.
+//
+//   std::vector<nas::Diagnostic> diagnostics;
+//   std::unique_ptr<nas::Space> space = nas::Space::fromFile("mlp.nas", diagnostics);
+//   if (!space) { for (auto &d : diagnostics) std::cerr << d.str() << "\n"; return 1; }
+//   nas::DNA dna = space->sample(/*seed=*/1);
+//   std::string error;
+//   std::unique_ptr<nas::Candidate> candidate = space->materialize(dna, error);
+//   std::cout << candidate->params() << " parameters\n";
+//
+// Errors: compiling reports through `diagnostics` and returns null;
+// materializing returns null and says why in `error`. Nothing throws.
+// Threads: a Space is not shared between threads without a lock, but
+// separate Spaces (each owns its MLIR context) may be used on separate
+// threads at once.
+//
+//===----------------------------------------------------------------------===//
+#ifndef NAS_COMPILER_COMPILER_H
+#define NAS_COMPILER_COMPILER_H
+
+#include "nas/Search/DNA.h"
+#include "nas/Search/DNASpec.h"
+
+#include <cstdint>
+#include <cstdio>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace nas {
+
+/// An error, warning or note about a .nas file.
+struct Diagnostic {
+  enum class Severity { Error, Warning, Note };
+  Severity severity = Severity::Error;
+  std::string message, hint;
+  std::string file;
+  unsigned line = 0, column = 0; // 1-based; 0 when not about a place
+  /// "file:line:col: error: message".
+  std::string str() const;
+};
+
+struct CompileOptions {
+  /// Also print diagnostics the way nasc does (source line, caret, hint).
+  std::FILE *printTo = nullptr;
+  bool colour = false;
+};
+
+/// One layer of a candidate, per sample.
+struct Layer {
+  std::string op;            // "nn.dense"
+  unsigned line = 0, column = 0;
+  std::string outputType;    // "tensor<?x128xf32>"
+  int64_t params = 0, flops = 0;
+};
+
+/// One network of a space, every decision made.
+class Candidate {
+public:
+  ~Candidate();
+  /// The network as MLIR: nn ops, static shapes but the batch.
+  std::string mlir() const;
+  /// Equal for equal networks (two DNAs may give one network).
+  const std::string &hash() const;
+  const std::vector<Layer> &layers() const;
+  int64_t params() const;
+  int64_t flops() const;
+  int64_t activationBytes() const;
+
+private:
+  friend class Space;
+  struct Impl;
+  explicit Candidate(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+/// A compiled search space.
+class Space {
+public:
+  static std::unique_ptr<Space> fromFile(const std::string &path, std::vector<Diagnostic> &diagnostics,
+                                         const CompileOptions &options = {});
+  static std::unique_ptr<Space> fromText(const std::string &name, const std::string &text,
+                                         std::vector<Diagnostic> &diagnostics, const CompileOptions &options = {});
+  ~Space();
+
+  const std::string &modelName() const;
+  /// The tree of decision points (read off the compiled IR).
+  const DecisionSpace &decisions() const;
+  /// The whole space as MLIR (nas and nn dialects).
+  std::string mlir(bool withLocations = false) const;
+
+  DNA sample(uint64_t seed) const;
+  std::optional<DNA> first() const;
+  std::optional<DNA> next(const DNA &dna) const;
+  /// Parses and checks a DNA in JSON form; nullopt and `error` when it does
+  /// not fit, naming the decision.
+  std::optional<DNA> parseDNA(const std::string &json, std::string &error) const;
+  std::string toJSON(const DNA &dna) const;
+
+  std::unique_ptr<Candidate> materialize(const DNA &dna, std::string &error) const;
+
+private:
+  struct Impl;
+  explicit Space(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+} // namespace nas
+
+#endif // NAS_COMPILER_COMPILER_H

@@ -1,0 +1,111 @@
+//===- CompilerAPITest.cpp - The embedding API, as an embedder uses it ----===//
+//
+// The test api-compiles-without-mlir compiles this file without MLIR's
+// include paths: if nas/Compiler/Compiler.h pulled in an
+// MLIR header, this file would not compile.
+//
+//===----------------------------------------------------------------------===//
+#include "nas/Compiler/Compiler.h"
+
+#include <gtest/gtest.h>
+
+#include <set>
+#include <thread>
+
+namespace {
+
+const char *kMLP = R"(model mlp(x: f32[N, 784]) -> f32[N, 10] {
+  let width = oneof(64, 128)
+  h = relu(dense(x, width))
+  return dense(h, 10)
+}
+)";
+
+TEST(CompilerAPI, DiagnosticsAsData) {
+  std::vector<nas::Diagnostic> diagnostics;
+  auto space = nas::Space::fromText("bad.nas", "model m(x: f32[N, 8]) -> f32[N, 4] {\n  return dense2(x, 4)\n}\n",
+                                    diagnostics);
+  EXPECT_EQ(space, nullptr);
+  ASSERT_EQ(diagnostics.size(), 1u);
+  EXPECT_EQ(diagnostics[0].severity, nas::Diagnostic::Severity::Error);
+  EXPECT_EQ(diagnostics[0].message, "unknown name 'dense2'");
+  EXPECT_EQ(diagnostics[0].hint, "did you mean 'dense'?");
+  EXPECT_EQ(diagnostics[0].line, 2u);
+  EXPECT_EQ(diagnostics[0].column, 10u);
+  EXPECT_EQ(diagnostics[0].str(), "bad.nas:2:10: error: unknown name 'dense2'");
+}
+
+TEST(CompilerAPI, UnreadableFile) {
+  std::vector<nas::Diagnostic> diagnostics;
+  EXPECT_EQ(nas::Space::fromFile("/nonexistent.nas", diagnostics), nullptr);
+  ASSERT_EQ(diagnostics.size(), 1u);
+  EXPECT_EQ(diagnostics[0].message, "cannot read '/nonexistent.nas': No such file or directory");
+}
+
+TEST(CompilerAPI, SampleMaterializeAndCost) {
+  std::vector<nas::Diagnostic> diagnostics;
+  auto space = nas::Space::fromText("mlp.nas", kMLP, diagnostics);
+  ASSERT_NE(space, nullptr);
+  EXPECT_EQ(space->modelName(), "mlp");
+  EXPECT_EQ(nas::spaceSize(space->decisions()).toString(), "2");
+  std::string error;
+  std::optional<nas::DNA> dna = space->parseDNA(R"({"mlp.width": 1})", error);
+  ASSERT_TRUE(dna) << error;
+  std::unique_ptr<nas::Candidate> candidate = space->materialize(*dna, error);
+  ASSERT_NE(candidate, nullptr) << error;
+  // 784*128+128 + 128*10+10
+  EXPECT_EQ(candidate->params(), 101770);
+  ASSERT_EQ(candidate->layers().size(), 3u);
+  EXPECT_EQ(candidate->layers()[0].op, "nn.dense");
+  EXPECT_EQ(candidate->layers()[0].outputType, "tensor<?x128xf32>");
+  EXPECT_EQ(candidate->layers()[0].line, 3u);
+  EXPECT_NE(candidate->mlir().find("units = 128"), std::string::npos);
+  // A candidate outlives its space.
+  space.reset();
+  EXPECT_EQ(candidate->hash().size(), 16u);
+}
+
+TEST(CompilerAPI, EnumerateEveryCandidate) {
+  std::vector<nas::Diagnostic> diagnostics;
+  auto space = nas::Space::fromText("mlp.nas", kMLP, diagnostics);
+  ASSERT_NE(space, nullptr);
+  std::set<std::string> hashes;
+  for (std::optional<nas::DNA> dna = space->first(); dna; dna = space->next(*dna)) {
+    std::string error;
+    auto candidate = space->materialize(*dna, error);
+    ASSERT_NE(candidate, nullptr) << error;
+    hashes.insert(candidate->hash());
+  }
+  EXPECT_EQ(hashes.size(), 2u);
+}
+
+TEST(CompilerAPI, BadDNAIsAnErrorValue) {
+  std::vector<nas::Diagnostic> diagnostics;
+  auto space = nas::Space::fromText("mlp.nas", kMLP, diagnostics);
+  ASSERT_NE(space, nullptr);
+  nas::DNA dna;
+  dna.values["mlp.width"].indices = {5};
+  std::string error;
+  EXPECT_EQ(space->materialize(dna, error), nullptr);
+  EXPECT_EQ(error, "decision 'mlp.width' has 2 candidates; index 5 is out of range");
+}
+
+TEST(CompilerAPI, SeparateSpacesOnSeparateThreads) {
+  std::vector<int64_t> params(4);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t)
+    threads.emplace_back([&, t] {
+      std::vector<nas::Diagnostic> diagnostics;
+      auto space = nas::Space::fromText("mlp.nas", kMLP, diagnostics);
+      std::string error;
+      for (int i = 0; i < 20; ++i)
+        if (auto c = space->materialize(space->sample(t * 100 + i), error))
+          params[t] = std::max(params[t], c->params());
+    });
+  for (auto &thread : threads)
+    thread.join();
+  for (int64_t p : params)
+    EXPECT_GT(p, 0);
+}
+
+} // namespace
