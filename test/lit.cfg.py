@@ -8,7 +8,7 @@ config.name = "nasc"
 # bash, so that RUN lines can check exit codes: (cmd; echo "exit=$?")
 config.test_format = lit.formats.ShTest(execute_external=True)
 config.suffixes = [".mlir", ".nas", ".test"]
-config.excludes = ["Inputs", "CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py.in", "unit", "fuzz", "check_examples.py"]
+config.excludes = ["Inputs", "CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py.in", "unit", "fuzz", "check_examples.py", "compile_examples.py", "c-api"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.nasc_obj_root, "test")
 
@@ -18,6 +18,7 @@ config.environment["NO_COLOR"] = "1"
 config.substitutions.append(("%examples", os.path.join(config.nasc_src_root, "examples")))
 config.substitutions.append(("%docs", os.path.join(config.nasc_src_root, "docs")))
 config.substitutions.append(("%nasc_obj_root", config.nasc_obj_root))
+config.substitutions.append(("%nasc_src_root", config.nasc_src_root))
 
 # GPU tests say `REQUIRES: cuda-device`; they show as unsupported on a
 # machine without a usable CUDA device. nasc itself tells whether one works.
