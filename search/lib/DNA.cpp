@@ -463,6 +463,15 @@ DNA randomDNA(const DecisionSpace &spec, uint64_t seed) {
   return complete(spec, DNA{}, [&](const DecisionPoint &d) { return randomValue(d, random); });
 }
 
+DNA completeRandomly(const DecisionSpace &spec, const DNA &partial, uint64_t seed) {
+  Random random(seed);
+  DNA filled = complete(spec, partial, [&](const DecisionPoint &d) { return randomValue(d, random); });
+  DNA pruned;
+  for (const DecisionPoint *d : activeDecisions(spec, filled))
+    pruned.values[d->path] = filled.values.at(d->path);
+  return pruned;
+}
+
 std::optional<DNA> firstDNA(const DecisionSpace &spec) {
   if (hasContinuous(spec))
     return std::nullopt;

@@ -62,6 +62,11 @@ std::optional<DNA> fromVector(const DecisionSpace &spec, const std::vector<doubl
 /// their scale). The same seed gives the same DNA on every machine.
 DNA randomDNA(const DecisionSpace &spec, uint64_t seed);
 
+/// Keeps the values of `partial` on its active path, drops the others, and
+/// draws the decisions that became active without a value (a mutation that
+/// adds a layer keeps the existing ones and draws the new one).
+DNA completeRandomly(const DecisionSpace &spec, const DNA &partial, uint64_t seed);
+
 /// Enumeration for grid search: the first DNA (every decision at its first
 /// value), and the next one in the order where the last active decision
 /// changes fastest. nullopt when the space has a continuous decision, when

@@ -1,0 +1,129 @@
+//===- Algorithm.cpp - Search algorithms over a DNASpec -------------------===//
+#include "nas/Search/Algorithm.h"
+
+#include <deque>
+
+namespace nas {
+namespace {
+
+/// splitmix64, as everywhere in search/: the same sequence on every machine.
+struct Random {
+  uint64_t state;
+  uint64_t next() {
+    uint64_t z = (state += 0x9E3779B97F4A7C15ull);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return z ^ (z >> 31);
+  }
+  uint64_t below(uint64_t n) { return static_cast<uint64_t>((static_cast<unsigned __int128>(next()) * n) >> 64); }
+};
+
+class RandomSearch : public Algorithm {
+public:
+  RandomSearch(const DecisionSpace &space, uint64_t seed) : space_(space), random_{seed} {}
+  std::optional<DNA> propose() override { return randomDNA(space_, random_.next()); }
+  void feedback(const DNA &, double) override {}
+
+private:
+  const DecisionSpace &space_;
+  Random random_;
+};
+
+class GridSearch : public Algorithm {
+public:
+  explicit GridSearch(const DecisionSpace &space) : space_(space) {}
+  std::optional<DNA> propose() override {
+    if (done_)
+      return std::nullopt;
+    std::optional<DNA> next = last_ ? nextDNA(space_, *last_) : firstDNA(space_);
+    done_ = !next;
+    last_ = next;
+    return next;
+  }
+  void feedback(const DNA &, double) override {}
+
+private:
+  const DecisionSpace &space_;
+  std::optional<DNA> last_;
+  bool done_ = false;
+};
+
+class RegularizedEvolution : public Algorithm {
+public:
+  RegularizedEvolution(const DecisionSpace &space, int population, int tournament, uint64_t seed)
+      : space_(space), population_(std::max(population, 1)), tournament_(std::max(tournament, 1)), random_{seed} {}
+
+  std::optional<DNA> propose() override {
+    // Until the population is full, explore at random.
+    if (static_cast<int>(members_.size()) < population_)
+      return randomDNA(space_, random_.next());
+    const Member *best = nullptr;
+    for (int i = 0; i < tournament_; ++i) {
+      const Member &m = members_[random_.below(members_.size())];
+      if (!best || m.reward > best->reward)
+        best = &m;
+    }
+    return mutate(space_, best->dna, random_.next());
+  }
+
+  void feedback(const DNA &dna, double reward) override {
+    members_.push_back({dna, reward});
+    // Aging: the oldest member dies, however good it was.
+    if (static_cast<int>(members_.size()) > population_)
+      members_.pop_front();
+  }
+
+private:
+  struct Member {
+    DNA dna;
+    double reward;
+  };
+  const DecisionSpace &space_;
+  int population_, tournament_;
+  Random random_;
+  std::deque<Member> members_;
+};
+
+} // namespace
+
+DNA mutate(const DecisionSpace &space, const DNA &dna, uint64_t seed) {
+  std::vector<const DecisionPoint *> active = activeDecisions(space, dna);
+  if (active.empty())
+    return dna;
+  Random random{seed};
+  const DecisionPoint &d = *active[random.below(active.size())];
+  DNA child = dna;
+  DecisionValue &v = child.values[d.path];
+  switch (d.kind) {
+  case DecisionPoint::Kind::OneOf:
+  case DecisionPoint::Kind::Optional: {
+    int64_t k = static_cast<int64_t>(d.candidateCount());
+    if (k > 1) // another candidate, uniformly among the others
+      v.indices = {(v.indices.at(0) + 1 + static_cast<int64_t>(random.below(k - 1))) % k};
+    break;
+  }
+  case DecisionPoint::Kind::Int: {
+    int64_t span = d.high - d.low + 1;
+    if (span > 1)
+      v.integer = d.low + (v.integer - d.low + 1 + static_cast<int64_t>(random.below(span - 1))) % span;
+    break;
+  }
+  case DecisionPoint::Kind::Float:
+  case DecisionPoint::Kind::ManyOf:
+    // Drawn anew.
+    child.values.erase(d.path);
+    break;
+  }
+  return completeRandomly(space, child, random.next());
+}
+
+std::unique_ptr<Algorithm> makeRandomSearch(const DecisionSpace &space, uint64_t seed) {
+  return std::make_unique<RandomSearch>(space, seed);
+}
+std::unique_ptr<Algorithm> makeGridSearch(const DecisionSpace &space) { return std::make_unique<GridSearch>(space); }
+std::unique_ptr<Algorithm> makeRegularizedEvolution(const DecisionSpace &space, int population, int tournament,
+                                                    uint64_t seed) {
+  return std::make_unique<RegularizedEvolution>(space, population, tournament, seed);
+}
+
+} // namespace nas
