@@ -117,6 +117,14 @@ DNA mutate(const DecisionSpace &space, const DNA &dna, uint64_t seed) {
   return completeRandomly(space, child, random.next());
 }
 
+void TrialLoop::iterator::advance() {
+  trial_.reset();
+  if (!loop_ || loop_->next_ >= loop_->count_)
+    return;
+  if (std::optional<DNA> dna = loop_->algorithm_.propose())
+    trial_.emplace(loop_->algorithm_, std::move(*dna), loop_->next_++);
+}
+
 std::unique_ptr<Algorithm> makeRandomSearch(const DecisionSpace &space, uint64_t seed) {
   return std::make_unique<RandomSearch>(space, seed);
 }

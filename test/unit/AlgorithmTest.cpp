@@ -88,6 +88,25 @@ TEST(RandomSearch, SameSeedSameProposals) {
     EXPECT_EQ(*a->propose(), *b->propose());
 }
 
+TEST(TrialLoop, ProposesLazilyAndTakesFeedback) {
+  Parsed p = parseBody("h = x\nrepeat int(1, 3) { h = oneof(relu, tanh)(h) }\nreturn dense(h, 4)");
+  auto grid = nas::makeGridSearch(p.result.checked.decisions);
+  size_t count = 0;
+  for (nas::Trial &trial : nas::sample(*grid, 10)) {
+    EXPECT_EQ(trial.index(), count++);
+    EXPECT_EQ(nas::validate(p.result.checked.decisions, trial.dna()), "");
+    trial.feedback(1.0);
+  }
+  EXPECT_EQ(count, 10u);
+  // The loop ends early when the algorithm has nothing left (14 in all).
+  count = 0;
+  for (nas::Trial &trial : nas::sample(*grid, 100)) {
+    (void)trial;
+    ++count;
+  }
+  EXPECT_EQ(count, 4u);
+}
+
 /// cifar10_val by NAS-Bench-201 arch string.
 std::map<std::string, double> loadTable(const std::string &path) {
   std::map<std::string, double> table;

@@ -39,6 +39,56 @@ std::unique_ptr<Algorithm> makeGridSearch(const DecisionSpace &space);
 std::unique_ptr<Algorithm> makeRegularizedEvolution(const DecisionSpace &space, int population, int tournament,
                                                     uint64_t seed);
 
+/// One proposal of an algorithm, to evaluate and answer with a reward.
+class Trial {
+public:
+  Trial(Algorithm &algorithm, DNA dna, size_t index) : algorithm_(&algorithm), dna_(std::move(dna)), index_(index) {}
+  const DNA &dna() const { return dna_; }
+  /// 0, 1, 2, ... in the order of the loop.
+  size_t index() const { return index_; }
+  void feedback(double reward) { algorithm_->feedback(dna_, reward); }
+
+private:
+  Algorithm *algorithm_;
+  DNA dna_;
+  size_t index_;
+};
+
+/// PyGlove's sampling loop: up to `count` trials, each proposed when the
+/// loop reaches it (so the feedback of one shapes the next):
+///
+///   for (nas::Trial &trial : nas::sample(*algorithm, 100))
+///     trial.feedback(score(trial.dna()));
+class TrialLoop {
+public:
+  TrialLoop(Algorithm &algorithm, size_t count) : algorithm_(algorithm), count_(count) {}
+  class iterator {
+  public:
+    iterator(TrialLoop *loop) : loop_(loop) { advance(); }
+    Trial &operator*() { return *trial_; }
+    iterator &operator++() {
+      advance();
+      return *this;
+    }
+    bool operator!=(const iterator &other) const { return trial_.has_value() != other.trial_.has_value(); }
+
+  private:
+    friend class TrialLoop;
+    iterator() = default;
+    void advance();
+    TrialLoop *loop_ = nullptr;
+    std::optional<Trial> trial_;
+  };
+  iterator begin() { return iterator(this); }
+  iterator end() { return iterator(); }
+
+private:
+  Algorithm &algorithm_;
+  size_t count_, next_ = 0;
+};
+
+inline TrialLoop sample(Algorithm &algorithm, size_t count) { return TrialLoop(algorithm, count); }
+
 /// `dna` with one active decision changed (see makeRegularizedEvolution);
 /// the same seed gives the same mutation.
 DNA mutate(const DecisionSpace &space, const DNA &dna, uint64_t seed);
