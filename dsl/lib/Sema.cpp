@@ -41,6 +41,7 @@ struct Callee {
   const OpSpec *op = nullptr;        // a built-in op
   const Function *block = nullptr;   // or a user block
   bool identity() const { return op && op->name == std::string("identity"); }
+  std::string name() const { return op ? op->name : block->name; }
 };
 
 struct Value {
@@ -256,6 +257,8 @@ private:
   std::map<std::string, SourceRange> paths_;             // every path given out
   std::vector<std::unique_ptr<bool>> usedFlags_;
   std::map<const DecisionPoint *, SourceRange> ranges_; // where each decision is
+  std::map<const DecisionPoint *, int> repeatDepthOf_;   // how many repeats it is inside
+  int repeatDepth_ = 0;
   bool lastShown_ = false;
   std::string pendingExactName_; // the decision of this name is named exactly so
 };
@@ -550,7 +553,9 @@ void Elaborator::runRepeat(const RepeatStmt &stmt, Env &env) {
         decision->repetitions.resize(i + 1);
       space = &decision->repetitions[i];
     }
+    ++repeatDepth_;
     runNested(stmt.body, env, base + "[" + std::to_string(i) + "]", space);
+    --repeatDepth_;
     if (i + 1 >= minCount)
       outcomes.push_back(env);
   }
@@ -765,6 +770,7 @@ DecisionPoint *Elaborator::newDecision(DecisionPoint::Kind kind, SourceRange ran
   Position pos = diags_.file().position(range.begin);
   d->where = diags_.file().name() + ":" + std::to_string(pos.line) + ":" + std::to_string(pos.column);
   ranges_[d.get()] = range;
+  repeatDepthOf_[d.get()] = repeatDepth_;
   // A name the user gave is taken as it is (and must be unique); others get
   // a counter when the same base name comes up again in one scope.
   std::string annotated = call ? nameFromAnnotation(*call, "") : "";
@@ -1139,7 +1145,17 @@ Value Elaborator::callValue(const Value &callee, const CallExpr &call, Env &env)
   for (size_t i = 0; i < callee.callees.size() && i < d->subspaces.size(); ++i) {
     scope_ = d->path + "[" + std::to_string(i) + "]";
     space_ = &d->subspaces[i];
+    size_t before = d->subspaces[i].size();
     results.push_back(callOne(callee.callees[i], call, positional, named));
+    // A choice made outside a repeat is one decision for every repetition;
+    // decisions its candidates make would have to be one per repetition,
+    // which the choice's sub-space cannot say.
+    if (d->subspaces[i].size() > before && repeatDepth_ > repeatDepthOf_[d])
+      error(call.range,
+            "'" + callee.callees[i].name() + "', a candidate of '" + d->path +
+                "', makes decisions of its own, so it cannot be called inside a 'repeat' when the choice is made "
+                "outside it",
+            "make the choice inside the loop, or give '" + callee.callees[i].name() + "' no decisions");
   }
   scope_ = savedScope;
   space_ = savedSpace;
