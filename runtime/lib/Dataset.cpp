@@ -1,6 +1,8 @@
 //===- Dataset.cpp - Training data in memory ------------------------------===//
 #include "nas/Runtime/Dataset.h"
 
+#include "nas/Search/Random.h"
+
 #include <zlib.h>
 
 #include <algorithm>
@@ -16,24 +18,6 @@ namespace {
 uint32_t bigEndian(const std::vector<uint8_t> &bytes, size_t offset) {
   return (uint32_t(bytes[offset]) << 24) | (uint32_t(bytes[offset + 1]) << 16) | (uint32_t(bytes[offset + 2]) << 8) |
          uint32_t(bytes[offset + 3]);
-}
-
-/// splitmix64: a permutation that is the same on every machine (std::shuffle
-/// is not specified to be).
-struct Random {
-  uint64_t state;
-  uint64_t next() {
-    uint64_t z = (state += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-  }
-  uint64_t below(uint64_t n) { return static_cast<uint64_t>((static_cast<unsigned __int128>(next()) * n) >> 64); }
-};
-
-void permute(std::vector<int64_t> &indices, Random &random) {
-  for (size_t i = indices.size(); i > 1; --i)
-    std::swap(indices[i - 1], indices[random.below(i)]);
 }
 
 bool exists(const std::string &path) {
@@ -214,8 +198,8 @@ Split splitIndices(int64_t count, double validationFraction, uint64_t seed) {
   std::vector<int64_t> all(count);
   for (int64_t i = 0; i < count; ++i)
     all[i] = i;
-  Random random{seed ^ 0x5EED5EED5EED5EEDull};
-  permute(all, random);
+  Random random(seed ^ 0x5EED5EED5EED5EEDull);
+  random.shuffle(all);
   auto held = static_cast<int64_t>(std::llround(validationFraction * count));
   Split split;
   split.train.assign(all.begin(), all.end() - held);
@@ -227,8 +211,8 @@ Split splitIndices(int64_t count, double validationFraction, uint64_t seed) {
 }
 
 void shuffleIndices(std::vector<int64_t> &indices, uint64_t seed, uint64_t epoch) {
-  Random random{seed * 0x100000001B3ull + epoch};
-  permute(indices, random);
+  Random random(seed * 0x100000001B3ull + epoch);
+  random.shuffle(indices);
 }
 
 void gatherBatch(const Dataset &data, const std::vector<int64_t> &indices, size_t begin, size_t end, float *images,

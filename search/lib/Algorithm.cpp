@@ -1,26 +1,16 @@
 //===- Algorithm.cpp - Search algorithms over a DNASpec -------------------===//
 #include "nas/Search/Algorithm.h"
 
+#include "nas/Search/Random.h"
+
 #include <deque>
 
 namespace nas {
 namespace {
 
-/// splitmix64, as everywhere in search/: the same sequence on every machine.
-struct Random {
-  uint64_t state;
-  uint64_t next() {
-    uint64_t z = (state += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-  }
-  uint64_t below(uint64_t n) { return static_cast<uint64_t>((static_cast<unsigned __int128>(next()) * n) >> 64); }
-};
-
 class RandomSearch : public Algorithm {
 public:
-  RandomSearch(const DecisionSpace &space, uint64_t seed) : space_(space), random_{seed} {}
+  RandomSearch(const DecisionSpace &space, uint64_t seed) : space_(space), random_(seed) {}
   std::optional<DNA> propose() override { return randomDNA(space_, random_.next()); }
   void feedback(const DNA &, double) override {}
 
@@ -51,7 +41,7 @@ private:
 class RegularizedEvolution : public Algorithm {
 public:
   RegularizedEvolution(const DecisionSpace &space, int population, int tournament, uint64_t seed)
-      : space_(space), population_(std::max(population, 1)), tournament_(std::max(tournament, 1)), random_{seed} {}
+      : space_(space), population_(std::max(population, 1)), tournament_(std::max(tournament, 1)), random_(seed) {}
 
   std::optional<DNA> propose() override {
     // Until the population is full, explore at random.
@@ -90,7 +80,7 @@ DNA mutate(const DecisionSpace &space, const DNA &dna, uint64_t seed) {
   std::vector<const DecisionPoint *> active = activeDecisions(space, dna);
   if (active.empty())
     return dna;
-  Random random{seed};
+  Random random(seed);
   const DecisionPoint &d = *active[random.below(active.size())];
   DNA child = dna;
   DecisionValue &v = child.values[d.path];

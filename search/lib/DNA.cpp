@@ -2,6 +2,7 @@
 #include "nas/Search/DNA.h"
 
 #include "nas/Search/Format.h"
+#include "nas/Search/Random.h"
 
 #include <nlohmann/json.hpp>
 
@@ -141,29 +142,11 @@ bool incrementValue(const DecisionPoint &d, DecisionValue &v) {
   return false;
 }
 
-/// Deterministic across machines and standard libraries (unlike std::
-/// distributions): splitmix64 with Lemire's bounded integers.
-class Random {
-public:
-  explicit Random(uint64_t seed) : state_(seed) {}
-  uint64_t next() {
-    uint64_t z = (state_ += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-  }
-  int64_t below(int64_t n) { return static_cast<int64_t>((static_cast<unsigned __int128>(next()) * n) >> 64); }
-  double unit() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }
-
-private:
-  uint64_t state_;
-};
-
 DecisionValue randomValue(const DecisionPoint &d, Random &random) {
   DecisionValue v;
   switch (d.kind) {
   case DecisionPoint::Kind::OneOf:
-  case DecisionPoint::Kind::Optional: v.indices = {random.below(static_cast<int64_t>(d.candidateCount()))}; break;
+  case DecisionPoint::Kind::Optional: v.indices = {static_cast<int64_t>(random.below(d.candidateCount()))}; break;
   case DecisionPoint::Kind::ManyOf: {
     int64_t n = static_cast<int64_t>(d.candidates.size());
     if (d.sorted && !d.distinct) {
@@ -191,7 +174,7 @@ DecisionValue randomValue(const DecisionPoint &d, Random &random) {
       }
     } else {
       for (int64_t i = 0; i < d.choose; ++i)
-        v.indices.push_back(random.below(n));
+        v.indices.push_back(static_cast<int64_t>(random.below(n)));
     }
     if (d.sorted)
       std::sort(v.indices.begin(), v.indices.end());
