@@ -319,7 +319,8 @@ void Generator::runOptional(const OptionalStmt &stmt, Env &env) {
   Location l = loc(stmt.range);
   std::string path = stmt.decisionName ? scope_ + "." + *stmt.decisionName : freshName("optional");
   Value selector = space::OptionalOp::create(builder_, l, builder_.getIndexType(),
-                                             builder_.getStringAttr(relative(path)), builder_.getStringAttr("{ ... }"));
+                                             builder_.getStringAttr(relative(path)), builder_.getStringAttr("{ ... }"),
+                                             StringAttr());
   // Region 1 runs the body; the values it changes are what both regions yield.
   std::vector<std::string> changed;
   std::vector<Gen> after = emitSwitch(selector, path, 2, l, [&](size_t i) {
@@ -397,6 +398,16 @@ std::vector<Gen> Generator::emitSwitch(Value selector, const std::string &select
 //===----------------------------------------------------------------------===//
 // Expressions
 //===----------------------------------------------------------------------===//
+
+/// The `hint: "..."` of a decision's call, as an attribute, or null.
+StringAttr hintOf(OpBuilder &b, const CallExpr *call) {
+  if (call)
+    for (const Argument &arg : call->args)
+      if (arg.isAnnotation && arg.keyword == "hint")
+        if (auto s = arg.value->as<StringExpr>())
+          return b.getStringAttr(s->value);
+  return {};
+}
 
 std::string Generator::decisionPath(const CallExpr *call, const std::string &kind, const std::string &exact) {
   if (call)
@@ -523,7 +534,8 @@ Gen Generator::evalCall(const CallExpr &callExpr, Env &env, const std::string &e
     if (fn == "int") {
       std::string path = decisionPath(&callExpr, "int", exactName);
       int64_t lo = *eval(*positional[0]->value, env).intConst, hi = *eval(*positional[1]->value, env).intConst;
-      Gen g = fromValue(space::IntOp::create(builder_, l, builder_.getIndexType(), relative(path), lo, hi));
+      Gen g = fromValue(space::IntOp::create(builder_, l, builder_.getIndexType(), relative(path), lo, hi,
+                                             hintOf(builder_, &callExpr)));
       g.selectorPath = path;
       return g;
     }
@@ -536,13 +548,15 @@ Gen Generator::evalCall(const CallExpr &callExpr, Env &env, const std::string &e
       bool log = positional.size() == 3 && positional[2]->value->as<NameExpr>()->name == "log";
       return fromValue(space::FloatOp::create(builder_, l, builder_.getF64Type(), relative(path),
                                               llvm::APFloat(bound(positional[0])), llvm::APFloat(bound(positional[1])),
-                                              log));
+                                              log, hintOf(builder_, &callExpr)));
     }
     if (fn == "optional") {
       std::string path = decisionPath(&callExpr, "optional", exactName);
-      Value selector = space::OptionalOp::create(builder_, l, builder_.getIndexType(),
+      auto optional = space::OptionalOp::create(builder_, l, builder_.getIndexType(),
                                                  builder_.getStringAttr(relative(path)),
-                                                 builder_.getStringAttr(file_.slice(positional[0]->value->range)));
+                                                 builder_.getStringAttr(file_.slice(positional[0]->value->range)),
+                                                 hintOf(builder_, &callExpr));
+      Value selector = optional;
       Gen inner;
       {
         std::string savedScope = scope_, savedBase = regionBase_;
@@ -603,7 +617,8 @@ Gen Generator::evalOneOf(const CallExpr &callExpr, Env &env, const std::string &
       }
     }
     Type type = ints ? Type(builder_.getIndexType()) : Type(builder_.getF64Type());
-    Gen result = fromValue(space::OneOfValueOp::create(builder_, l, type, relative(path), builder_.getArrayAttr(values)));
+    Gen result = fromValue(space::OneOfValueOp::create(builder_, l, type, relative(path), builder_.getArrayAttr(values),
+                                                       hintOf(builder_, &callExpr)));
     result.selectorPath = path;
     return result;
   }
@@ -613,8 +628,9 @@ Gen Generator::evalOneOf(const CallExpr &callExpr, Env &env, const std::string &
     texts.emplace_back(file_.slice(c->value->range));
   for (const std::string &t : texts)
     labels.push_back(t);
-  Value selector = space::OneOfOp::create(builder_, l, builder_.getIndexType(), relative(path),
-                                          builder_.getStrArrayAttr(labels));
+  auto oneof = space::OneOfOp::create(builder_, l, builder_.getIndexType(), relative(path),
+                                     builder_.getStrArrayAttr(labels), hintOf(builder_, &callExpr));
+  Value selector = oneof;
   // Ops, blocks and names are chosen where they are used; sub-networks and
   // computed values are generated in one switch region each.
   bool deferred = true;
@@ -665,7 +681,7 @@ Gen Generator::evalManyOf(const CallExpr &callExpr, Env &env, const std::string 
     labels.push_back(t);
   SmallVector<Type> types(k, builder_.getIndexType());
   auto op = space::ManyOfOp::create(builder_, l, types, relative(path), builder_.getStrArrayAttr(labels), distinct,
-                                    sorted);
+                                    sorted, hintOf(builder_, &callExpr));
   Gen list;
   list.kind = Gen::Kind::List;
   for (int64_t i = 0; i < k; ++i) {
@@ -983,7 +999,7 @@ void Generator::emitSection(const Section &section) {
         for (const std::string &t : texts)
           labels.push_back(t);
         Value selector = space::OneOfOp::create(builder_, el, builder_.getIndexType(), relative(path),
-                                                builder_.getStrArrayAttr(labels));
+                                                builder_.getStrArrayAttr(labels), hintOf(builder_, call));
         emitSwitch(selector, path, specs.size(), el, [&](size_t i) {
           emitSetting(entry.key, eval(*specs[i], env), el);
           return std::vector<Gen>{};

@@ -239,7 +239,11 @@ private:
   DecisionPoint *newDecision(DecisionPoint::Kind kind, SourceRange range, const std::string &name,
                              const CallExpr *call, bool exactName = false);
   std::string freshName(const std::string &base);
-  std::string nameFromAnnotation(const CallExpr &call, const std::string &fallback);
+  /// `name: "..."` and `hint: "..."` of a decision.
+  struct Annotations {
+    std::string name, hint;
+  };
+  Annotations readAnnotations(const CallExpr &call);
 
   static constexpr long long kMaxWork = 1'000'000;
   static constexpr long long kMaxRepeat = 10'000;
@@ -736,26 +740,35 @@ Value Elaborator::evalBinary(const BinaryExpr &expr, Env &env) {
   }
 }
 
-std::string Elaborator::nameFromAnnotation(const CallExpr &call, const std::string &fallback) {
+Elaborator::Annotations Elaborator::readAnnotations(const CallExpr &call) {
+  Annotations out;
   for (const Argument &arg : call.args) {
     if (!arg.isAnnotation)
       continue;
-    if (arg.keyword != "name") {
-      error(arg.keywordRange, "unknown annotation '" + arg.keyword + ":'", "the only annotation is 'name: \"...\"'");
+    if (arg.keyword != "name" && arg.keyword != "hint") {
+      error(arg.keywordRange, "unknown annotation '" + arg.keyword + ":'",
+            "the annotations are 'name: \"...\"' and 'hint: \"...\"'");
       continue;
     }
-    if (auto s = arg.value->as<StringExpr>()) {
-      bool valid = !s->value.empty() && std::all_of(s->value.begin(), s->value.end(), [](char c) {
-        return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.';
-      });
-      if (valid)
-        return s->value;
-      error(arg.value->range, "a decision name uses letters, digits, '_' and '.'");
-    } else {
-      error(arg.value->range, "'name:' needs a string, e.g. name: \"width\"");
+    auto s = arg.value->as<StringExpr>();
+    if (!s) {
+      error(arg.value->range, "'" + arg.keyword + ":' needs a string, e.g. " + arg.keyword +
+                                  (arg.keyword == "name" ? ": \"width\"" : ": \"channels\""));
+      continue;
     }
+    if (arg.keyword == "hint") {
+      out.hint = s->value;
+      continue;
+    }
+    bool valid = !s->value.empty() && std::all_of(s->value.begin(), s->value.end(), [](char c) {
+      return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.';
+    });
+    if (valid)
+      out.name = s->value;
+    else
+      error(arg.value->range, "a decision name uses letters, digits, '_' and '.'");
   }
-  return fallback;
+  return out;
 }
 
 std::string Elaborator::freshName(const std::string &base) {
@@ -773,7 +786,9 @@ DecisionPoint *Elaborator::newDecision(DecisionPoint::Kind kind, SourceRange ran
   repeatDepthOf_[d.get()] = repeatDepth_;
   // A name the user gave is taken as it is (and must be unique); others get
   // a counter when the same base name comes up again in one scope.
-  std::string annotated = call ? nameFromAnnotation(*call, "") : "";
+  Annotations annotations = call ? readAnnotations(*call) : Annotations{};
+  const std::string &annotated = annotations.name;
+  d->hint = annotations.hint;
   if (!pendingExactName_.empty() && name == pendingExactName_) {
     exactName = true;
     pendingExactName_.clear();
@@ -800,7 +815,7 @@ Value Elaborator::evalCall(const CallExpr &call, Env &env, const std::string &de
   }
   for (const Argument &arg : call.args)
     if (arg.isAnnotation)
-      error(arg.keywordRange, "only decisions (oneof, manyof, int, floatv, optional) take 'name:'");
+      error(arg.keywordRange, "only decisions (oneof, manyof, int, floatv, optional) take '" + arg.keyword + ":'");
   Value callee = eval(*call.callee, env);
   if (callee.kind == Value::Kind::None)
     return {};
@@ -1277,7 +1292,7 @@ Value Elaborator::evalSpec(const CallExpr &call, const SpecFamily &family, Env &
   std::set<std::string> given;
   for (const Argument &arg : call.args) {
     if (arg.isAnnotation) {
-      error(arg.keywordRange, "only decisions (oneof, manyof, int, floatv, optional) take 'name:'");
+      error(arg.keywordRange, "only decisions (oneof, manyof, int, floatv, optional) take '" + arg.keyword + ":'");
       continue;
     }
     if (arg.keyword.empty()) {

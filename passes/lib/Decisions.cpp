@@ -49,6 +49,8 @@ DecisionPoint *Reader::add(Operation *op, DecisionPoint::Kind kind, const std::s
   d->kind = kind;
   d->path = join(base, op->getAttrOfType<StringAttr>("name").getValue());
   d->where = where(op->getLoc());
+  if (auto hint = op->getAttrOfType<StringAttr>("hint"))
+    d->hint = hint.str();
   out.push_back(std::move(d));
   for (Value result : op->getResults())
     decisionOf_[result] = out.back().get();

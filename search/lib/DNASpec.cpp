@@ -96,6 +96,8 @@ void describeInto(const DecisionSpace &space, int indent, const std::string &con
       line += d->candidates.back() == "{ ... }" ? "optional { ... }" : "optional(" + d->candidates.back() + ")";
       break;
     }
+    if (!d->hint.empty())
+      line += "  hint \"" + d->hint + "\"";
     if (!condition.empty())
       line += "  [when " + condition + "]";
     out += line + "\n";

@@ -18,6 +18,8 @@ nlohmann::ordered_json spaceToJSON(const nas::DecisionSpace &space) {
     j["kind"] = kinds[static_cast<int>(d->kind)];
     if (!d->where.empty())
       j["where"] = d->where;
+    if (!d->hint.empty())
+      j["hint"] = d->hint;
     switch (d->kind) {
     case nas::DecisionPoint::Kind::OneOf:
     case nas::DecisionPoint::Kind::Optional:

@@ -32,6 +32,8 @@ struct DecisionPoint {
   std::string path;
   /// Where the decision is in the source ("file:line:col"), for messages.
   std::string where;
+  /// What the user said about it (`hint: "..."`), for algorithms and people.
+  std::string hint;
   std::vector<std::string> candidates;  // OneOf, ManyOf, Optional: a label per candidate
   std::vector<DecisionSpace> subspaces; // OneOf, Optional: per candidate (may be empty)
   /// When the decision is a repetition count: the count each OneOf candidate

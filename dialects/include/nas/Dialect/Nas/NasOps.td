@@ -12,7 +12,8 @@ def Nas_Dialect : Dialect {
   let summary = "The decision points of a neural-architecture search space.";
   let description = [{
     A `nas` decision op stands for one decision: its result is whatever the
-    candidate's DNA picks. Each decision carries its name relative to the
+    candidate's DNA picks. A decision may carry the user's `hint` (a string
+    attribute), passed on to the search algorithms. Each decision carries its name relative to the
     scope it sits in: at the top level of a model that is the full path
     (`mlp.width`); in the body of `nas.repeat` it is relative to the i-th
     repetition (`oneof` in repetition 2 of `mlp.repeat` is `mlp.repeat[2].oneof`);
@@ -54,7 +55,7 @@ def Nas_OneOfValueOp : Nas_DecisionOp<"oneof_value"> {
     %lr = nas.oneof_value "train.optimizer.lr" [0.1, 0.01] : f64
     ```
   }];
-  let arguments = (ins StrAttr:$name, ArrayAttr:$candidates);
+  let arguments = (ins StrAttr:$name, ArrayAttr:$candidates, OptionalAttr<StrAttr>:$hint);
   let results = (outs AnyTypeOf<[Index, F64]>:$result);
   let assemblyFormat = "$name $candidates attr-dict `:` type($result)";
 }
@@ -70,7 +71,7 @@ def Nas_OneOfOp : Nas_DecisionOp<"oneof"> {
     %act = nas.oneof "mlp.act" ["relu", "gelu"] : index
     ```
   }];
-  let arguments = (ins StrAttr:$name, StrArrayAttr:$candidates);
+  let arguments = (ins StrAttr:$name, StrArrayAttr:$candidates, OptionalAttr<StrAttr>:$hint);
   let results = (outs Index:$result);
   let assemblyFormat = "$name $candidates attr-dict `:` type($result)";
 }
@@ -86,7 +87,8 @@ def Nas_ManyOfOp : Nas_DecisionOp<"manyof"> {
     %a, %b = nas.manyof "mlp.acts" ["relu", "gelu", "tanh"] {distinct} : index, index
     ```
   }];
-  let arguments = (ins StrAttr:$name, StrArrayAttr:$candidates, UnitAttr:$distinct, UnitAttr:$sorted);
+  let arguments = (ins StrAttr:$name, StrArrayAttr:$candidates, UnitAttr:$distinct, UnitAttr:$sorted,
+                       OptionalAttr<StrAttr>:$hint);
   let results = (outs Variadic<Index>:$choices);
   let assemblyFormat = "$name $candidates attr-dict `:` type($choices)";
 }
@@ -100,7 +102,7 @@ def Nas_IntOp : Nas_DecisionOp<"int"> {
     %depth = nas.int "mlp.depth" in [1, 4] : index
     ```
   }];
-  let arguments = (ins StrAttr:$name, I64Attr:$low, I64Attr:$high);
+  let arguments = (ins StrAttr:$name, I64Attr:$low, I64Attr:$high, OptionalAttr<StrAttr>:$hint);
   let results = (outs Index:$result);
   let assemblyFormat = "$name `in` ` ` `[` $low `,` $high `]` attr-dict `:` type($result)";
 }
@@ -112,7 +114,7 @@ def Nas_FloatOp : Nas_DecisionOp<"float"> {
     %lr = nas.float "train.optimizer.lr" in [0.01, 0.3] log : f64
     ```
   }];
-  let arguments = (ins StrAttr:$name, F64Attr:$low, F64Attr:$high, UnitAttr:$log);
+  let arguments = (ins StrAttr:$name, F64Attr:$low, F64Attr:$high, UnitAttr:$log, OptionalAttr<StrAttr>:$hint);
   let results = (outs F64:$result);
   let assemblyFormat = "$name `in` ` ` `[` $low `,` $high `]` (`log` $log^)? attr-dict `:` type($result)";
 }
@@ -128,7 +130,7 @@ def Nas_OptionalOp : Nas_DecisionOp<"optional"> {
     %hidden = nas.optional "cnn.hidden" of "{ ... }" : index
     ```
   }];
-  let arguments = (ins StrAttr:$name, OptionalAttr<StrAttr>:$label);
+  let arguments = (ins StrAttr:$name, OptionalAttr<StrAttr>:$label, OptionalAttr<StrAttr>:$hint);
   let results = (outs Index:$result);
   let assemblyFormat = "$name (`of` $label^)? attr-dict `:` type($result)";
 }
