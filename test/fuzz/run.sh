@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the fuzzers with clang and runs one.
-# Usage: test/fuzz/run.sh [SECONDS] [frontend|data] (default: 600 s, frontend)
+# Usage: test/fuzz/run.sh [SECONDS] [frontend|data|dna] (default: 600 s, frontend)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 build=$root/build-fuzz
@@ -14,6 +14,9 @@ mkdir -p "$corpus"
 seeds=$(mktemp -d)
 if [ "$target" = frontend ]; then
   find "$root/examples" "$root/test/DSL" "$root/test/fuzz/regressions" -name '*.nas' -exec cp {} "$seeds/" \; 2>/dev/null || true
+elif [ "$target" = dna ]; then
+  printf '%s' '{"m.oneof": 0, "m.oneof[0].wide.oneof": 1, "m.repeat": 2, "m.repeat[0].oneof": 2, "m.repeat[1].oneof": 0, "m.manyof": [0, 2], "m.floatv": 0.2}' > "$seeds/dna.json"
+  printf '%s' '{"m.oneof": "tanh", "m.repeat": 0, "m.manyof": [1, 1], "m.floatv": 0.5}' > "$seeds/labels.json"
 else
   # A small real IDX pair and a CSV file.
   python3 - "$seeds" <<'PY'
