@@ -10,7 +10,7 @@ set -euo pipefail
 
 PACKAGES=(
   # Build tools.
-  cmake ninja-build ccache g++ clang python3 git
+  cmake ninja-build ccache g++ clang python3 git pkgconf
   # MLIR/LLVM 22 (headers, CMake packages, lit/FileCheck, mlir-tblgen).
   libmlir-22-dev mlir-22-tools llvm-22-dev llvm-22-tools
   # Libraries the compiler, runtime and search link.
