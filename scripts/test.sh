@@ -3,10 +3,11 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 bash "$root/scripts/build.sh" "$root/build"
-ctest --test-dir "$root/build" --output-on-failure
 # The static build's promise: nasc and nas-opt run without Debian's LLVM.
 if [ ! -f "$root/build-static/build.ninja" ]; then
   cmake -G Ninja -S "$root" -B "$root/build-static" -DNASC_STATIC_LLVM=ON >/dev/null
 fi
 ninja -C "$root/build-static" nasc nas-opt
 ctest --test-dir "$root/build-static" -R static-link --output-on-failure
+# Everything else, in one ctest run (lit + GoogleTest + the rest).
+ctest --test-dir "$root/build" --output-on-failure
