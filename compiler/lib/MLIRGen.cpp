@@ -268,6 +268,10 @@ void Generator::runRepeat(const RepeatStmt &stmt, Env &env) {
     std::string savedScope = scope_, savedBase = regionBase_;
     scope_ = regionBase_ = base + "[*]";
     runBody(stmt.body, inner);
+    // A name the body set to a constant (`c = 32`) is carried like any value.
+    for (const std::string &name : carried)
+      if (!inner[name].value && typeOf(inner[name]))
+        inner[name] = fromValue(materialize(inner[name], l));
     scope_ = savedScope;
     regionBase_ = savedBase;
   }
@@ -322,25 +326,28 @@ void Generator::runOptional(const OptionalStmt &stmt, Env &env) {
                                              builder_.getStringAttr(relative(path)), builder_.getStringAttr("{ ... }"),
                                              StringAttr());
   // Region 1 runs the body; the values it changes are what both regions yield.
-  std::vector<std::string> changed;
+  std::vector<std::string> changedNames;
   std::vector<Gen> after = emitSwitch(selector, path, 2, l, [&](size_t i) {
     std::vector<Gen> out;
     if (i == 1) {
       Env inner = env;
       runBody(stmt.body, inner);
-      for (auto &[name, g] : env)
-        if (typeOf(g) && inner[name].value != g.value) {
-          changed.push_back(name);
-          out.push_back(inner[name]);
+      for (auto &[name, g] : env) {
+        const Gen &now = inner[name];
+        bool changed = now.value != g.value || now.intConst != g.intConst || now.floatConst != g.floatConst;
+        if (typeOf(g) && changed) {
+          changedNames.push_back(name);
+          out.push_back(now);
         }
+      }
     } else {
       // Region 0 is generated after region 1 (see emitSwitch).
-      for (const std::string &name : changed)
+      for (const std::string &name : changedNames)
         out.push_back(env[name]);
     }
     return out;
   });
-  for (auto [name, g] : llvm::zip(changed, after))
+  for (auto [name, g] : llvm::zip(changedNames, after))
     env[name] = g;
 }
 
@@ -534,10 +541,8 @@ Gen Generator::evalCall(const CallExpr &callExpr, Env &env, const std::string &e
     if (fn == "int") {
       std::string path = decisionPath(&callExpr, "int", exactName);
       int64_t lo = *eval(*positional[0]->value, env).intConst, hi = *eval(*positional[1]->value, env).intConst;
-      Gen g = fromValue(space::IntOp::create(builder_, l, builder_.getIndexType(), relative(path), lo, hi,
-                                             hintOf(builder_, &callExpr)));
-      g.selectorPath = path;
-      return g;
+      return fromValue(space::IntOp::create(builder_, l, builder_.getIndexType(), relative(path), lo, hi,
+                                            hintOf(builder_, &callExpr)));
     }
     if (fn == "floatv") {
       std::string path = decisionPath(&callExpr, "floatv", exactName);
@@ -619,7 +624,6 @@ Gen Generator::evalOneOf(const CallExpr &callExpr, Env &env, const std::string &
     Type type = ints ? Type(builder_.getIndexType()) : Type(builder_.getF64Type());
     Gen result = fromValue(space::OneOfValueOp::create(builder_, l, type, relative(path), builder_.getArrayAttr(values),
                                                        hintOf(builder_, &callExpr)));
-    result.selectorPath = path;
     return result;
   }
   SmallVector<StringRef> labels;
@@ -636,7 +640,8 @@ Gen Generator::evalOneOf(const CallExpr &callExpr, Env &env, const std::string &
   bool deferred = true;
   for (size_t i = 0; i < candidates.size() && deferred; ++i) {
     auto name = candidates[i]->value->as<NameExpr>();
-    deferred = name && !env.count(name->name) && (findOp(name->name) || blocks_.count(name->name) || isSymbol(name->name));
+    deferred = candidates[i]->value->as<StringExpr>() ||
+               (name && !env.count(name->name) && (findOp(name->name) || blocks_.count(name->name) || isSymbol(name->name)));
   }
   if (deferred) {
     Gen g;

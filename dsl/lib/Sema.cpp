@@ -40,7 +40,6 @@ std::string shapeString(const Shape &shape) {
 struct Callee {
   const OpSpec *op = nullptr;        // a built-in op
   const Function *block = nullptr;   // or a user block
-  bool identity() const { return op && op->name == std::string("identity"); }
   std::string name() const { return op ? op->name : block->name; }
 };
 
@@ -282,7 +281,8 @@ CheckedModule Elaborator::run() {
     }
     checkSections();
     for (const Function &fn : module_.functions)
-      if (!fn.isModel && !calledBlocks_.count(&fn) && blocks_[fn.name] == &fn)
+      if (auto it = blocks_.find(fn.name); !fn.isModel && !calledBlocks_.count(&fn) && it != blocks_.end() &&
+                                            it->second == &fn)
         checkUncalledBlock(fn);
   } catch (CheckAborted &) {
   }
@@ -528,6 +528,10 @@ void Elaborator::runRepeat(const RepeatStmt &stmt, Env &env) {
     error(stmt.count->range, "'repeat' needs a constant count or a decision (int(...) or oneof(...)), "
                              "not an expression over a decision",
           "make the count itself a decision, e.g. 'repeat int(1, 4)'");
+    return;
+  }
+  if (!count.intValue && count.intCandidates.empty()) {
+    error(stmt.count->range, "'repeat' needs a count whose candidates are constants");
     return;
   }
   long long maxCount = count.intValue ? *count.intValue
@@ -809,7 +813,8 @@ Value Elaborator::evalCall(const CallExpr &call, Env &env, const std::string &de
   if (auto name = call.callee->as<NameExpr>()) {
     if (isHyperPrimitive(name->name) && !env.count(name->name))
       return evalHyper(call, name->name, env, decisionName);
-    if (!env.count(name->name))
+    // A block of the same name wins, as in MLIRGen.
+    if (!env.count(name->name) && !blocks_.count(name->name))
       if (const SpecFamily *family = findSpecFamily(name->name))
         return evalSpec(call, *family, env, decisionName.empty() ? scope_ : scope_ + "." + decisionName);
   }
@@ -831,15 +836,15 @@ Value Elaborator::evalHyper(const CallExpr &call, const std::string &fn, Env &en
   // exactly so; an inline one after its kind, numbered within its scope.
   pendingExactName_ = decisionName;
   std::string name = decisionName.empty() ? fn : decisionName;
-  if (fn == "oneof")
-    return evalOneOf(call, env, name);
-  if (fn == "manyof")
-    return evalManyOf(call, env, name);
-  if (fn == "int")
-    return evalIntDecision(call, env, name);
-  if (fn == "floatv")
-    return evalFloatDecision(call, env, name);
-  return evalOptionalCallable(call, env, name);
+  Value v = fn == "oneof"    ? evalOneOf(call, env, name)
+            : fn == "manyof" ? evalManyOf(call, env, name)
+            : fn == "int"    ? evalIntDecision(call, env, name)
+            : fn == "floatv" ? evalFloatDecision(call, env, name)
+                             : evalOptionalCallable(call, env, name);
+  // A primitive that failed before making its decision must not leave the
+  // exact name to the next one.
+  pendingExactName_.clear();
+  return v;
 }
 
 void Elaborator::rejectNamedArguments(const CallExpr &call, const char *fn) {
@@ -884,6 +889,18 @@ Value Elaborator::evalOneOf(const CallExpr &call, Env &env, const std::string &n
   }
   scope_ = savedScope;
   space_ = savedSpace;
+  for (size_t i = 0; i < values.size(); ++i) {
+    const Value &v = values[i];
+    if (v.kind == Value::Kind::Callable && (v.decision || v.callees.size() != 1)) {
+      error(candidates[i]->value->range, "a candidate of oneof cannot itself be a choice",
+            "list all the alternatives in one oneof");
+      return {};
+    }
+    if (v.kind == Value::Kind::List) {
+      error(candidates[i]->value->range, "oneof cannot choose among lists", "to choose several values use manyof");
+      return {};
+    }
+  }
   if (candidates.size() == 1)
     warning(call.range, "oneof with a single candidate has nothing to decide", "use the candidate itself");
   Value joined = joinValues(values);
@@ -1096,6 +1113,11 @@ Value Elaborator::evalOptionalCallable(const CallExpr &call, Env &env, const std
   if (v.kind != Value::Kind::Callable) {
     error(positional[0]->value->range, std::string("optional(...) takes an op or block, not ") + kindName(v.kind),
           "to make statements optional write 'optional { ... }'");
+    return {};
+  }
+  if (v.decision || v.callees.size() != 1) {
+    error(positional[0]->value->range, "optional(...) takes one op or block, not a choice among several",
+          "list the alternatives in one choice instead, e.g. oneof(identity, relu, gelu)");
     return {};
   }
   v.callees.insert(v.callees.begin(), Callee{findOp("identity"), nullptr});
@@ -1351,6 +1373,9 @@ Value Elaborator::applyOp(const OpSpec &op, const CallExpr &call, std::map<std::
       return {};
     std::optional<long long> x = it->second.kind == Value::Kind::Int ? it->second.intValue : std::nullopt;
     SourceRange where = it->second.origin.end > it->second.origin.begin ? it->second.origin : call.range;
+    // A decided value: its smallest candidate must do.
+    if (!x && it->second.kind == Value::Kind::Int && !it->second.intCandidates.empty())
+      x = *std::min_element(it->second.intCandidates.begin(), it->second.intCandidates.end());
     if (x && p.minimum && *x < *p.minimum) {
       error(where, "argument '" + std::string(p.name) + "' of " + name + " must be at least " +
                             formatNumber(*p.minimum) + ", got " + std::to_string(*x));
@@ -1489,6 +1514,10 @@ Value Elaborator::applyOp(const OpSpec &op, const CallExpr &call, std::map<std::
   if (auto it = args.find("padding"); it != args.end()) {
     same = it->second.kind == Value::Kind::Symbol && it->second.text == "same";
     padding = it->second.kind == Value::Kind::Symbol ? std::optional<long long>(0) : it->second.intValue;
+    if (it->second.kind == Value::Kind::Symbol && it->second.symbols().size() > 1) {
+      same = false; // decided between same and valid: the size is known once it is
+      padding.reset();
+    }
   }
   if (same && kernel && dilation) {
     if (*kernel % 2 == 0) {

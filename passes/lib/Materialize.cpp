@@ -197,14 +197,9 @@ LogicalResult materializeCandidate(ModuleOp module, const DNA &dna) {
     if (failed(materializer.process(*block, "")))
       return failure();
 
-  // Settings first: the folding below would hoist their constants out of
-  // the sections into the module.
-  for (auto section : llvm::make_early_inc_range(module.getOps<space::SectionOp>()))
-    if (failed(sectionToAttribute(section, module)))
-      return failure();
-
-  // Arithmetic on decided values folds to constants; decided settings that
-  // became constants turn into attributes; what is left unused goes.
+  // Arithmetic on decided values folds to constants (sections are isolated
+  // from above, so their constants stay in them); decided settings of nn ops
+  // that became constants turn into attributes; what is left unused goes.
   RewritePatternSet patterns(module.getContext());
   module.getContext()->getLoadedDialect<nn::NNDialect>()->getCanonicalizationPatterns(patterns);
   for (RegisteredOperationName name : module.getContext()->getRegisteredOperations())
@@ -212,6 +207,11 @@ LogicalResult materializeCandidate(ModuleOp module, const DNA &dna) {
       name.getCanonicalizationPatterns(patterns, module.getContext());
   if (failed(applyPatternsGreedily(module, std::move(patterns))))
     return module.emitError("materialization did not settle");
+
+  // The settings, now constants, become the module's nas.train/nas.search.
+  for (auto section : llvm::make_early_inc_range(module.getOps<space::SectionOp>()))
+    if (failed(sectionToAttribute(section, module)))
+      return failure();
 
   // Every shape is known now: make the types static, the function's too.
   bool shapesOk = true;

@@ -663,7 +663,7 @@ TEST(DNAConditional, SpacesOfKnownSize) {
       {"h = oneof(relu, deep)(x)\nreturn dense(h, 4)",
        "block deep(x) {\n h = x\n repeat int(0, 2) { h = oneof(relu, tanh)(h) }\n return h\n}", 8},
       // A decision in each iteration over a manyof: 6 * 2 * 2.
-      {"h = x\nfor a in manyof(2, relu, gelu, tanh) { h = oneof(a, tanh)(h) }\nreturn dense(h, 4)", "", 24},
+      {"h = x\nfor a in manyof(2, relu, gelu, tanh) { h = a(oneof(dense(h, 8), h)) }\nreturn dense(h, 4)", "", 24},
       // optional in each repetition: 3 + 9.
       {"h = x\nrepeat int(1, 2) { optional { h = oneof(relu, tanh)(h) } }\nreturn dense(h, 4)", "", 12},
   };

@@ -137,6 +137,9 @@ FailureOr<TensorType> inferWindowed(Operation *op, Value input, std::optional<in
   if (!*in)
     return unranked(op);
   std::optional<int64_t> kernel = intSetting(op, "kernel"), stride = intSetting(op, "stride");
+  // Decided settings are operands: the attribute constraints do not see them.
+  if ((kernel && *kernel < 1) || (stride && *stride < 1) || dilation < 1 || (padding && *padding < 0))
+    return op->emitOpError("needs a positive kernel, stride and dilation and a non-negative padding");
   SmallVector<int64_t> shape(in->getShape());
   if (isa<Conv2dOp>(op))
     shape[1] = channels ? *channels : kDynamic;
@@ -169,6 +172,8 @@ FailureOr<TensorType> inferResultType(Operation *op) {
           padding = kernel && dilation ? std::optional<int64_t>(*dilation * (*kernel - 1) / 2) : std::nullopt;
         }
         std::optional<int64_t> channels = intSetting(op, "channels"), groups = intSetting(op, "groups");
+        if ((groups && *groups < 1) || (channels && *channels < 1))
+          return op->emitOpError("needs positive channels and groups");
         if (auto in = dyn_cast<RankedTensorType>(input.getType()); in && in.getRank() == 4 && groups) {
           if (in.getDimSize(1) != kDynamic && in.getDimSize(1) % *groups != 0)
             return op->emitOpError() << in.getDimSize(1) << " input channels do not split into " << *groups

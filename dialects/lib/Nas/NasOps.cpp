@@ -84,15 +84,6 @@ LogicalResult OptionalOp::verify() { return verifyName(*this, getName()); }
 // nas.switch
 //===----------------------------------------------------------------------===//
 
-std::string SwitchOp::selectorPath() {
-  Operation *def = getSelector().getDefiningOp();
-  if (!def)
-    return "";
-  if (auto name = def->getAttrOfType<StringAttr>("name"))
-    return name.str();
-  return "";
-}
-
 /// The number of candidates of the decision that selects a switch's region,
 /// or nullopt when the selector is not a decision.
 static std::optional<size_t> candidateCount(Value selector) {
@@ -338,13 +329,18 @@ LogicalResult checkUniqueNames(Region &region) {
 
 LogicalResult NasDialect::verifyOperationAttribute(Operation *op, NamedAttribute attribute) {
   // nas.model marks the function that is the model of the space.
+  auto expect = [&](bool ok, const char *what) -> LogicalResult {
+    if (ok)
+      return success();
+    return op->emitError() << "'" << attribute.getName().getValue() << "' must be " << what;
+  };
   if (attribute.getName() == "nas.model")
-    return success(isa<UnitAttr>(attribute.getValue()));
+    return expect(isa<UnitAttr>(attribute.getValue()), "a unit attribute");
   // What materialization records on a candidate.
   if (attribute.getName() == "nas.train" || attribute.getName() == "nas.search")
-    return success(isa<DictionaryAttr>(attribute.getValue()));
+    return expect(isa<DictionaryAttr>(attribute.getValue()), "a dictionary of settings");
   if (attribute.getName() == "nas.dna" || attribute.getName() == "nas.candidate_hash")
-    return success(isa<StringAttr>(attribute.getValue()));
+    return expect(isa<StringAttr>(attribute.getValue()), "a string");
   if (attribute.getName() != "nas.source")
     return op->emitError() << "unknown nas attribute '" << attribute.getName().getValue() << "'";
   if (!isa<StringAttr>(attribute.getValue()))

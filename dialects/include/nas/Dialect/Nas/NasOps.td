@@ -163,10 +163,6 @@ def Nas_SwitchOp : Nas_Op<"switch", [RecursiveMemoryEffects,
   let regions = (region VariadicRegion<SizedRegion<1>>:$cases);
   let hasCustomAssemblyFormat = 1;
   let hasRegionVerifier = 1;
-  let extraClassDeclaration = [{
-    /// The path of the decision that selects the region, or "".
-    std::string selectorPath();
-  }];
 }
 
 def Nas_RepeatOp : Nas_Op<"repeat", [RecursiveMemoryEffects,
@@ -215,7 +211,7 @@ def Nas_YieldOp : Nas_Op<"yield", [Pure, Terminator, ReturnLike,
 // Settings
 //===----------------------------------------------------------------------===//
 
-def Nas_SectionOp : Nas_Op<"section", [NoTerminator, SingleBlock, NoRegionArguments]> {
+def Nas_SectionOp : Nas_Op<"section", [NoTerminator, SingleBlock, NoRegionArguments, IsolatedFromAbove]> {
   let summary = "The train or search settings of a .nas file";
   let description = [{
     Holds one `nas.setting` per setting; decided settings are computed by
