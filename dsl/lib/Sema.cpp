@@ -205,7 +205,9 @@ private:
   void runRepeat(const RepeatStmt &stmt, Env &env);
   void runFor(const ForStmt &stmt, Env &env);
   void runOptional(const OptionalStmt &stmt, Env &env);
-  void runNested(const Body &body, Env &env, const std::string &scope, DecisionSpace *space);
+  /// `loopKind` ("repeat", "optional") when the body exists once in the IR.
+  void runNested(const Body &body, Env &env, const std::string &scope, DecisionSpace *space,
+                 const char *loopKind = nullptr);
   void mergeOuter(Env &env, const std::vector<Env> &outcomes);
 
   // Expressions.
@@ -487,7 +489,8 @@ std::optional<Value> Elaborator::runStatement(const Stmt &stmt, Env &env) {
 
 /// Runs a nested body in its own scope: names first bound inside it stay
 /// inside it; assignments to outer names stay visible in `env`.
-void Elaborator::runNested(const Body &body, Env &env, const std::string &scope, DecisionSpace *space) {
+void Elaborator::runNested(const Body &body, Env &env, const std::string &scope, DecisionSpace *space,
+                           const char *loopKind) {
   std::string savedScope = scope_;
   DecisionSpace *savedSpace = space_;
   scope_ = scope;
@@ -495,8 +498,19 @@ void Elaborator::runNested(const Body &body, Env &env, const std::string &scope,
   Env inner = env;
   runBody(body, inner, false);
   for (auto &[name, binding] : env)
-    if (auto it = inner.find(name); it != inner.end())
+    if (auto it = inner.find(name); it != inner.end()) {
+      // A repeat body or an optional block exists once in the IR: only
+      // tensors and numbers flow out of it, as its results.
+      Value::Kind kind = it->second.value.kind;
+      bool flows = kind == Value::Kind::Tensor || kind == Value::Kind::Int || kind == Value::Kind::Float;
+      if (loopKind && !flows && it->second.where.begin != binding.where.begin) {
+        error(it->second.where, "'" + name + "' is " + kindName(kind) + " from outside this '" + loopKind +
+                                    "' and cannot be reassigned in it",
+              "use a new name inside, or choose with oneof outside");
+        continue;
+      }
       binding = it->second;
+    }
   scope_ = savedScope;
   space_ = savedSpace;
 }
@@ -562,7 +576,7 @@ void Elaborator::runRepeat(const RepeatStmt &stmt, Env &env) {
       space = &decision->repetitions[i];
     }
     ++repeatDepth_;
-    runNested(stmt.body, env, base + "[" + std::to_string(i) + "]", space);
+    runNested(stmt.body, env, base + "[" + std::to_string(i) + "]", space, "repeat");
     --repeatDepth_;
     if (i + 1 >= minCount)
       outcomes.push_back(env);
@@ -598,7 +612,7 @@ void Elaborator::runOptional(const OptionalStmt &stmt, Env &env) {
   d->candidates = {"absent", "{ ... }"};
   d->subspaces.resize(2);
   std::vector<Env> outcomes{env};
-  runNested(stmt.body, env, d->path + "[1]", &d->subspaces[1]);
+  runNested(stmt.body, env, d->path + "[1]", &d->subspaces[1], "optional");
   outcomes.push_back(env);
   mergeOuter(env, outcomes);
 }
@@ -1170,8 +1184,17 @@ Value Elaborator::callValue(const Value &callee, const CallExpr &call, Env &env)
   }
   std::vector<Value> results;
   if (!callee.decision) {
-    for (const Callee &c : callee.callees)
+    // Several callees without a decision of their own: an element of a
+    // manyof. Their decisions would have no candidate to belong to.
+    for (const Callee &c : callee.callees) {
+      size_t before = space_->size();
       results.push_back(callOne(c, call, positional, named));
+      if (callee.callees.size() > 1 && space_->size() > before) {
+        error(call.range, "'" + c.name() + "', a candidate of manyof, makes decisions of its own",
+              "give the candidates of manyof no decisions, or choose with oneof");
+        return {};
+      }
+    }
     return joinValues(results);
   }
   // A choice among ops or blocks: each alternative's own decisions belong to
