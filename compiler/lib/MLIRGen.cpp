@@ -830,6 +830,22 @@ Gen Generator::applyOp(const OpSpec &spec, const CallExpr &callExpr, std::map<st
     auto it = args.find(key);
     return it != args.end() ? std::optional<Gen>(it->second) : fallback;
   };
+  // `same` becomes the op's `same` attribute (the nn dialect knows the
+  // rule), `valid` no padding, a number that many pixels.
+  auto sameSymbol = [] {
+    Gen g;
+    g.kind = Gen::Kind::Symbol;
+    g.text = "same";
+    return g;
+  };
+  auto paddingSetting = [&](std::optional<Gen> padding) {
+    if (padding->kind != Gen::Kind::Symbol)
+      intSetting("padding", padding);
+    else if (padding->text == "same")
+      attrs.push_back(builder_.getNamedAttr("same", builder_.getUnitAttr()));
+    else
+      intSetting("padding", constInt(0));
+  };
   auto boolSetting = [&](const char *key) {
     if (auto v = arg(key))
       attrs.push_back(builder_.getNamedAttr(key, builder_.getBoolAttr(v->text == "true")));
@@ -855,13 +871,7 @@ Gen Generator::applyOp(const OpSpec &spec, const CallExpr &callExpr, std::map<st
     std::optional<Gen> kernel = arg("kernel", constInt(3)), dilation = arg("dilation", constInt(1));
     intSetting("kernel", kernel);
     intSetting("stride", arg("stride", constInt(1)));
-    std::optional<Gen> padding = arg("padding");
-    if (!padding || (padding->kind == Gen::Kind::Symbol && padding->text == "same"))
-      attrs.push_back(builder_.getNamedAttr("same", builder_.getUnitAttr()));
-    else if (padding->kind == Gen::Kind::Symbol) // valid
-      intSetting("padding", constInt(0));
-    else
-      intSetting("padding", padding);
+    paddingSetting(arg("padding", sameSymbol()));
     intSetting("dilation", dilation);
     intSetting("groups", arg("groups", constInt(1)));
     boolSetting("bias");
@@ -870,20 +880,7 @@ Gen Generator::applyOp(const OpSpec &spec, const CallExpr &callExpr, std::map<st
     std::optional<Gen> kernel = arg("kernel", constInt(2));
     intSetting("kernel", kernel);
     intSetting("stride", arg("stride", kernel));
-    std::optional<Gen> padding = arg("padding", constInt(0));
-    if (padding->kind == Gen::Kind::Symbol) {
-      // same: (kernel - 1) / 2 on each side; valid: none.
-      if (padding->text == "valid")
-        padding = constInt(0);
-      else if (kernel->intConst)
-        padding = constInt((*kernel->intConst - 1) / 2);
-      else {
-        Value one = arith::ConstantIndexOp::create(builder_, l, 1), two = arith::ConstantIndexOp::create(builder_, l, 2);
-        Value minus = arith::SubIOp::create(builder_, l, kernel->value, one);
-        padding = fromValue(arith::DivSIOp::create(builder_, l, minus, two));
-      }
-    }
-    intSetting("padding", padding);
+    paddingSetting(arg("padding", constInt(0)));
     if (name == "maxpool")
       finish(nn::MaxPoolOp());
     else

@@ -84,18 +84,13 @@ LogicalResult Materializer::inlineSwitch(space::SwitchOp op) {
   int64_t k = selector.value();
   if (k < 0 || k >= static_cast<int64_t>(op.getCases().size()))
     return op.emitError() << "the DNA picks region " << k << " of a switch with " << op.getCases().size();
-  Block &chosen = op.getCases()[k].front();
   // Decisions in region k belong to candidate k of the selecting decision.
   auto path = pathOf_.find(op.getSelector());
   std::string scope = path == pathOf_.end() ? "" : path->second + "[" + std::to_string(k) + "]";
-  if (failed(process(chosen, scope)))
+  if (failed(process(op.getCases()[k].front(), scope)))
     return failure();
-  auto yield = cast<space::YieldOp>(chosen.getTerminator());
-  SmallVector<Value> results(yield.getValues());
-  yield.erase();
-  op->getBlock()->getOperations().splice(Block::iterator(op), chosen.getOperations());
-  op->replaceAllUsesWith(results);
-  op.erase();
+  IRRewriter rewriter(op.getContext());
+  op.inlineRegion(k, rewriter);
   return success();
 }
 

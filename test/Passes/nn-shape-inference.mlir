@@ -21,3 +21,13 @@ func.func @batch(%x: tensor<?x784xf32>) {
   %h = nn.dense %x {units = 10 : i64} : tensor<?x784xf32> -> tensor<?x?xf32>
   return
 }
+
+// -----
+
+// Pools with same padding keep H and W at stride 1, like conv2d.
+// CHECK-LABEL: func.func @same_pool
+func.func @same_pool(%x: tensor<?x4x8x8xf32>) {
+  // CHECK: nn.avgpool %{{.*}} {kernel = 5 : i64, same, stride = 1 : i64} : tensor<?x4x8x8xf32> -> tensor<?x4x8x8xf32>
+  %p = nn.avgpool %x {kernel = 5 : i64, stride = 1 : i64, same} : tensor<?x4x8x8xf32> -> tensor<*xf32>
+  return
+}

@@ -48,8 +48,11 @@ SettingNames settingNames(Operation *op) {
           names.requiredInts.push_back("padding");
         return names;
       })
-      .Case<MaxPoolOp, AvgPoolOp>([](auto) {
-        return SettingNames{{"kernel", "stride", "padding"}, {"kernel", "stride", "padding"}, {}};
+      .Case<MaxPoolOp, AvgPoolOp>([](auto pool) {
+        SettingNames names{{"kernel", "stride", "padding"}, {"kernel", "stride"}, {}};
+        if (!pool.getSame())
+          names.requiredInts.push_back("padding");
+        return names;
       })
       .Case<BatchNormOp>([](auto) { return SettingNames{{}, {}, {"momentum", "eps"}}; })
       .Case<LayerNormOp>([](auto) { return SettingNames{{}, {}, {"eps"}}; })
@@ -152,6 +155,19 @@ FailureOr<TensorType> inferWindowed(Operation *op, Value input, std::optional<in
   return ranked(op, shape);
 }
 
+/// The padding of a windowed op: its setting, or with `same` the one that
+/// keeps H and W at stride 1, dilation * (kernel - 1) / 2 for an odd kernel.
+FailureOr<std::optional<int64_t>> windowPadding(Operation *op, int64_t dilation) {
+  if (!op->hasAttr("same"))
+    return intSetting(op, "padding");
+  std::optional<int64_t> kernel = intSetting(op, "kernel");
+  if (!kernel)
+    return std::optional<int64_t>();
+  if (*kernel % 2 == 0)
+    return op->emitOpError() << "with same padding needs an odd kernel, not " << *kernel;
+  return std::optional<int64_t>(dilation * (*kernel - 1) / 2);
+}
+
 /// The result type an op's operands and settings give.
 FailureOr<TensorType> inferResultType(Operation *op) {
   Value input = op->getNumOperands() ? op->getOperand(0) : Value();
@@ -163,14 +179,11 @@ FailureOr<TensorType> inferResultType(Operation *op) {
         std::optional<int64_t> units = intSetting(op, "units");
         return ranked(op, {*in ? in->getDimSize(0) : kDynamic, units ? *units : kDynamic});
       })
-      .Case<Conv2dOp>([&](Conv2dOp conv) -> FailureOr<TensorType> {
-        std::optional<int64_t> kernel = intSetting(op, "kernel"), dilation = intSetting(op, "dilation");
-        std::optional<int64_t> padding = intSetting(op, "padding");
-        if (conv.getSame()) {
-          if (kernel && *kernel % 2 == 0)
-            return op->emitOpError() << "with same padding needs an odd kernel, not " << *kernel;
-          padding = kernel && dilation ? std::optional<int64_t>(*dilation * (*kernel - 1) / 2) : std::nullopt;
-        }
+      .Case<Conv2dOp>([&](Conv2dOp) -> FailureOr<TensorType> {
+        std::optional<int64_t> dilation = intSetting(op, "dilation");
+        FailureOr<std::optional<int64_t>> padding = windowPadding(op, dilation.value_or(1));
+        if (failed(padding))
+          return failure();
         std::optional<int64_t> channels = intSetting(op, "channels"), groups = intSetting(op, "groups");
         if ((groups && *groups < 1) || (channels && *channels < 1))
           return op->emitOpError("needs positive channels and groups");
@@ -183,9 +196,14 @@ FailureOr<TensorType> inferResultType(Operation *op) {
           return op->emitOpError() << *channels << " output channels do not split into " << *groups << " groups";
         if (!dilation)
           return inferWindowed(op, input, channels, std::nullopt, 1);
-        return inferWindowed(op, input, channels, padding, *dilation);
+        return inferWindowed(op, input, channels, *padding, *dilation);
       })
-      .Case<MaxPoolOp, AvgPoolOp>([&](auto) { return inferWindowed(op, input, std::nullopt, intSetting(op, "padding"), 1); })
+      .Case<MaxPoolOp, AvgPoolOp>([&](auto) -> FailureOr<TensorType> {
+        FailureOr<std::optional<int64_t>> padding = windowPadding(op, 1);
+        if (failed(padding))
+          return failure();
+        return inferWindowed(op, input, std::nullopt, *padding, 1);
+      })
       .Case<GlobalAvgPoolOp>([&](auto) -> FailureOr<TensorType> {
         FailureOr<RankedTensorType> in = rankedInput(op, input, {4}, "an NCHW input (rank 4)");
         if (failed(in))

@@ -148,6 +148,15 @@ ParseResult SwitchOp::parse(OpAsmParser &parser, OperationState &result) {
   return success();
 }
 
+void SwitchOp::inlineRegion(unsigned index, RewriterBase &rewriter) {
+  Block &chosen = getCases()[index].front();
+  auto yield = cast<YieldOp>(chosen.getTerminator());
+  SmallVector<Value> results(yield.getValues());
+  rewriter.inlineBlockBefore(&chosen, *this);
+  rewriter.eraseOp(yield);
+  rewriter.replaceOp(*this, results);
+}
+
 //===----------------------------------------------------------------------===//
 // nas.repeat
 //===----------------------------------------------------------------------===//
@@ -282,12 +291,7 @@ struct InlineKnownSwitch : OpRewritePattern<SwitchOp> {
     int64_t index = selector.value();
     if (index < 0 || index >= static_cast<int64_t>(op.getCases().size()))
       return rewriter.notifyMatchFailure(op, "selector out of range");
-    Block &chosen = op.getCases()[index].front();
-    auto yield = cast<YieldOp>(chosen.getTerminator());
-    SmallVector<Value> results(yield.getValues());
-    rewriter.inlineBlockBefore(&chosen, op);
-    rewriter.eraseOp(yield);
-    rewriter.replaceOp(op, results);
+    op.inlineRegion(index, rewriter);
     return success();
   }
 };

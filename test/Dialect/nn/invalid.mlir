@@ -230,3 +230,11 @@ func.func @loss_rows(%x: tensor<8x4xf32>, %l: tensor<7xi32>) {
   %0 = nn.softmax_cross_entropy %x, %l : tensor<8x4xf32>, tensor<7xi32> -> tensor<f32>
   return
 }
+
+// -----
+
+func.func @pool_even_same(%x: tensor<8x4x8x8xf32>) {
+  // expected-error @+1 {{'nn.maxpool' op with same padding needs an odd kernel, not 2}}
+  %0 = nn.maxpool %x {kernel = 2 : i64, stride = 1 : i64, same} : tensor<8x4x8x8xf32> -> tensor<*xf32>
+  return
+}

@@ -109,9 +109,13 @@ def NN_Conv2dOp : NN_SettingsOp<"conv2d", (ins OptionalAttr<ConfinedAttr<I64Attr
 class NN_PoolOp<string mnemonic, string what> : NN_SettingsOp<mnemonic,
     (ins OptionalAttr<ConfinedAttr<I64Attr, [IntPositive]>>:$kernel,
          OptionalAttr<ConfinedAttr<I64Attr, [IntPositive]>>:$stride,
-         OptionalAttr<ConfinedAttr<I64Attr, [IntNonNegative]>>:$padding)> {
+         OptionalAttr<ConfinedAttr<I64Attr, [IntNonNegative]>>:$padding,
+         UnitAttr:$same)> {
   let summary = what # " over square windows of an NCHW feature map";
   let description = [{
+    With `same` the padding is (kernel - 1) / 2 on each side, for odd
+    kernels (the rule of `nn.conv2d`); otherwise `padding` pixels.
+
     ```mlir
     %y = nn.}] # mnemonic # [{ %x {kernel = 2 : i64, stride = 2 : i64, padding = 0 : i64} : tensor<?x16x28x28xf32> -> tensor<?x16x14x14xf32>
     ```

@@ -163,6 +163,11 @@ def Nas_SwitchOp : Nas_Op<"switch", [RecursiveMemoryEffects,
   let regions = (region VariadicRegion<SizedRegion<1>>:$cases);
   let hasCustomAssemblyFormat = 1;
   let hasRegionVerifier = 1;
+  let extraClassDeclaration = [{
+    /// Replaces the switch by the ops of region `index` and its results by
+    /// what that region yields.
+    void inlineRegion(unsigned index, ::mlir::RewriterBase &rewriter);
+  }];
 }
 
 def Nas_RepeatOp : Nas_Op<"repeat", [RecursiveMemoryEffects,
