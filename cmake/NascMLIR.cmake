@@ -60,6 +60,12 @@ if(NASC_STATIC_LLVM)
   message(STATUS "Linking LLVM statically (${_script})")
 endif()
 
+# Debian's MLIRExecutionEngine names the shared libMLIR.so as a dependency;
+# with our static MLIR archives that would be a second copy of MLIR in the
+# process (its type registrations clash). Name the static parts instead.
+set_target_properties(MLIRExecutionEngine PROPERTIES INTERFACE_LINK_LIBRARIES
+  "LLVM;MLIRExecutionEngineUtils;MLIRTargetLLVMIRExport;MLIRLLVMDialect;MLIRIR;MLIRSupport")
+
 # Directory-scoped include paths for mlir-tblgen in the MLIR components.
 macro(nasc_use_mlir_includes)
   include_directories(SYSTEM ${LLVM_INCLUDE_DIRS} ${MLIR_INCLUDE_DIRS})

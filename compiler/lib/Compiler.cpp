@@ -1,6 +1,8 @@
 //===- Compiler.cpp - The embedding API of nasc ---------------------------===//
 #include "nas/Compiler/Compiler.h"
 
+#include "CandidateImpl.h"
+
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/IR/Verifier.h"
@@ -28,11 +30,6 @@ std::string Diagnostic::str() const {
 
 // Everything is computed when the candidate is made, so a candidate holds no
 // MLIR object and may outlive its space.
-struct Candidate::Impl {
-  std::string mlir, hash;
-  std::vector<Layer> layers;
-  int64_t params = 0, flops = 0, activationBytes = 0;
-};
 
 Candidate::Candidate(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Candidate::~Candidate() = default;
@@ -42,6 +39,7 @@ const std::vector<Layer> &Candidate::layers() const { return impl_->layers; }
 int64_t Candidate::params() const { return impl_->params; }
 int64_t Candidate::flops() const { return impl_->flops; }
 int64_t Candidate::activationBytes() const { return impl_->activationBytes; }
+const TrainSettings &Candidate::train() const { return impl_->train; }
 
 //===----------------------------------------------------------------------===//
 // Space
@@ -66,6 +64,35 @@ Diagnostic::Severity severityOf(dsl::Severity s) {
   case dsl::Severity::Note: return Diagnostic::Severity::Note;
   }
   return Diagnostic::Severity::Error;
+}
+
+TrainSettings readTrainSettings(mlir::ModuleOp module) {
+  TrainSettings settings;
+  auto dict = module->getAttrOfType<mlir::DictionaryAttr>("nas.train");
+  if (!dict)
+    return settings;
+  auto str = [&](llvm::StringRef key, std::string &out) {
+    if (auto a = dict.getAs<mlir::StringAttr>(key))
+      out = a.str();
+  };
+  auto num = [&](llvm::StringRef key, auto &out) {
+    using T = std::remove_reference_t<decltype(out)>;
+    if (auto a = dict.getAs<mlir::IntegerAttr>(key))
+      out = static_cast<T>(a.getInt());
+    else if (auto f = dict.getAs<mlir::FloatAttr>(key))
+      out = static_cast<T>(f.getValueAsDouble());
+  };
+  str("data", settings.data);
+  num("epochs", settings.epochs);
+  num("batch", settings.batch);
+  str("optimizer", settings.optimizer);
+  num("optimizer.lr", settings.lr);
+  if (settings.optimizer == "adam" && !dict.get("optimizer.lr"))
+    settings.lr = 0.001;
+  str("schedule", settings.schedule);
+  num("validation", settings.validation);
+  num("seed", settings.seed);
+  return settings;
 }
 
 std::string printed(mlir::Operation *op, const mlir::OpPrintingFlags &flags = {}) {
@@ -155,6 +182,10 @@ std::unique_ptr<Candidate> Space::materialize(const DNA &dna, std::string &error
   (*copy)->setAttr("nas.dna", mlir::StringAttr::get(&impl_->context, nas::toJSON(impl_->decisions, dna)));
   auto result = std::make_unique<Candidate::Impl>();
   result->mlir = printed(*copy);
+  mlir::OpPrintingFlags withLocations;
+  withLocations.enableDebugInfo(/*enable=*/true, /*prettyForm=*/false);
+  result->mlirWithLocations = printed(*copy, withLocations);
+  result->train = readTrainSettings(*copy);
   result->hash = candidateHash(*copy);
   for (auto func : copy->getOps<mlir::func::FuncOp>()) {
     std::optional<NetworkCost> cost = analyzeCost(func);

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the fuzzers with clang and runs one.
-# Usage: test/fuzz/run.sh [SECONDS] [frontend|data|dna] (default: 600 s, frontend)
+# Usage: test/fuzz/run.sh [SECONDS] [frontend|data|dna|safetensors] (default: 600 s, frontend)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 build=$root/build-fuzz
@@ -17,6 +17,28 @@ if [ "$target" = frontend ]; then
 elif [ "$target" = dna ]; then
   printf '%s' '{"m.oneof": 0, "m.oneof[0].wide.oneof": 1, "m.repeat": 2, "m.repeat[0].oneof": 2, "m.repeat[1].oneof": 0, "m.manyof": [0, 2], "m.floatv": 0.2}' > "$seeds/dna.json"
   printf '%s' '{"m.oneof": "tanh", "m.repeat": 0, "m.manyof": [1, 1], "m.floatv": 0.5}' > "$seeds/labels.json"
+elif [ "$target" = safetensors ]; then
+  # Small files laid out as the reference writer lays them out.
+  python3 - "$seeds" <<'PY'
+import json, struct, sys
+d = sys.argv[1]
+def write(name, tensors, metadata=None):
+    header, data = {}, b''
+    if metadata:
+        header['__metadata__'] = metadata
+    for tname, dtype, shape, raw in tensors:
+        header[tname] = {'dtype': dtype, 'shape': shape, 'data_offsets': [len(data), len(data) + len(raw)]}
+        data += raw
+    text = json.dumps(header, separators=(',', ':')).encode()
+    text += b' ' * ((8 - len(text) % 8) % 8)
+    open(d + '/' + name, 'wb').write(struct.pack('<Q', len(text)) + text + data)
+write('empty', [])
+write('metadata', [], {'format': 'pt'})
+write('mixed', [('n', 'I64', [], struct.pack('<q', 5)), ('a', 'F32', [1], struct.pack('<f', 0.5)),
+                ('w', 'F32', [2], struct.pack('<2f', 1, -2)), ('m', 'U8', [3], bytes([1, 2, 3]))], {'format': 'pt'})
+write('shapes', [('x', 'F64', [2, 1, 2], struct.pack('<4d', 1, 2, 3, 4)), ('z', 'F32', [0, 3], b''),
+                 ('h', 'BF16', [2], bytes(4)), ('f4', 'F4', [4], bytes(2)), ('b', 'BOOL', [1], b'\x01')])
+PY
 else
   # A small real IDX pair and a CSV file.
   python3 - "$seeds" <<'PY'

@@ -27,6 +27,7 @@ CommandRunner addEmitCommand(CLI::App &app, const GlobalOptions &global);
 CommandRunner addSpaceCommand(CLI::App &app, const GlobalOptions &global);
 CommandRunner addSampleCommand(CLI::App &app, const GlobalOptions &global);
 CommandRunner addMaterializeCommand(CLI::App &app, const GlobalOptions &global);
+CommandRunner addTrainCommand(CLI::App &app, const GlobalOptions &global);
 
 } // namespace nasc
 

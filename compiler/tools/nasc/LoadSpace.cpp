@@ -1,6 +1,10 @@
 //===- LoadSpace.cpp - Compile a .nas file for a command ------------------===//
 #include "LoadSpace.h"
 
+#include "nas/DSL/Frontend.h"
+
+#include <iostream>
+
 namespace nasc {
 
 std::unique_ptr<nas::Space> loadSpace(const std::string &path, const GlobalOptions &global, int &status) {
@@ -14,6 +18,24 @@ std::unique_ptr<nas::Space> loadSpace(const std::string &path, const GlobalOptio
         status = 3;
   }
   return space;
+}
+
+std::optional<nas::DNA> loadDNA(const nas::Space &space, const std::string &given, const std::string &file) {
+  std::string text = given;
+  if (!text.empty() && text[0] == '@') {
+    std::string why;
+    std::optional<std::string> content = nas::dsl::readFile(text.substr(1), why);
+    if (!content) {
+      std::cerr << "nasc: error: cannot read the DNA file '" << text.substr(1) << "': " << why << "\n";
+      return std::nullopt;
+    }
+    text = *content;
+  }
+  std::string error;
+  std::optional<nas::DNA> dna = space.parseDNA(text, error);
+  if (!dna)
+    std::cerr << "nasc: error: the DNA does not fit " << file << ": " << error << "\n";
+  return dna;
 }
 
 } // namespace nasc

@@ -7,12 +7,17 @@
 #include "nas/Compiler/Compiler.h"
 
 #include <memory>
+#include <optional>
 
 namespace nasc {
 
 /// Compiles `path`, printing its diagnostics; null when it has errors, with
 /// `status` the exit code to return (1, or 3 for an internal error).
 std::unique_ptr<nas::Space> loadSpace(const std::string &path, const GlobalOptions &global, int &status);
+
+/// The DNA given as JSON or @FILE, checked against `space`; prints why not
+/// and returns nullopt when it does not fit.
+std::optional<nas::DNA> loadDNA(const nas::Space &space, const std::string &text, const std::string &file);
 
 } // namespace nasc
 

@@ -1,24 +1,12 @@
 //===- MaterializeCommand.cpp - nasc materialize: one candidate -----------===//
 #include "LoadSpace.h"
-
-#include "nas/DSL/Frontend.h"
+#include "Print.h"
 
 #include <cstdio>
 #include <iostream>
 
 namespace nasc {
 namespace {
-
-/// 12345678 -> "12,345,678".
-std::string grouped(int64_t n) {
-  std::string digits = std::to_string(n), out;
-  for (size_t i = 0; i < digits.size(); ++i) {
-    if (i && (digits.size() - i) % 3 == 0)
-      out += ',';
-    out += digits[i];
-  }
-  return out;
-}
 
 void printSummary(const nas::Candidate &candidate, const std::string &dna) {
   std::printf("%-20s %-8s %-28s %12s %14s\n", "layer", "line:col", "output", "params", "flops");
@@ -58,22 +46,10 @@ CommandRunner addMaterializeCommand(CLI::App &app, const GlobalOptions &global) 
     std::unique_ptr<nas::Space> space = loadSpace(options->file, global, status);
     if (!space)
       return status;
-    std::string text = options->dna;
-    if (!text.empty() && text[0] == '@') {
-      std::string why;
-      std::optional<std::string> content = nas::dsl::readFile(text.substr(1), why);
-      if (!content) {
-        std::cerr << "nasc: error: cannot read the DNA file '" << text.substr(1) << "': " << why << "\n";
-        return 1;
-      }
-      text = *content;
-    }
-    std::string error;
-    std::optional<nas::DNA> dna = space->parseDNA(text, error);
-    if (!dna) {
-      std::cerr << "nasc: error: the DNA does not fit " << options->file << ": " << error << "\n";
+    std::optional<nas::DNA> dna = loadDNA(*space, options->dna, options->file);
+    if (!dna)
       return 1;
-    }
+    std::string error;
     std::unique_ptr<nas::Candidate> candidate = space->materialize(*dna, error);
     if (!candidate) {
       std::cerr << "nasc: error: " << error << "\n";

@@ -23,7 +23,7 @@ bool GlobalOptions::colourStderr() const {
 int main(int argc, char **argv) {
   CLI::App app{"nasc: a compiler for neural-architecture search.\n\n"
                "Write a search space and its network in a .nas file; nasc checks it,\n"
-               "lists its decisions, and (in later versions) searches it.",
+               "lists its decisions, and compiles and trains its candidates.",
                "nasc"};
   app.set_version_flag("--version", "nasc " NASC_VERSION);
   app.require_subcommand(1);
@@ -33,6 +33,7 @@ int main(int argc, char **argv) {
              "  nasc space examples/nasbench201.nas             its decision tree and size\n"
              "  nasc sample --count 5 examples/fashion_mlp.nas  random DNAs as JSON lines\n"
              "  nasc materialize FILE --dna JSON --emit summary one candidate: its layers, params, FLOPs\n"
+             "  nasc train examples/fashion_mlp.nas             compile one candidate and train it\n"
              "  nasc emit-mlir examples/fashion_mlp.nas         print it as MLIR\n"
              "  nasc devices                                    show the devices nasc can use\n\n"
              "Run 'nasc COMMAND --help' for the options of a command.");
@@ -48,6 +49,7 @@ int main(int argc, char **argv) {
   add(nasc::addSpaceCommand(app, global));
   add(nasc::addSampleCommand(app, global));
   add(nasc::addMaterializeCommand(app, global));
+  add(nasc::addTrainCommand(app, global));
   add(nasc::addEmitCommand(app, global));
   add(nasc::addDevicesCommand(app));
 

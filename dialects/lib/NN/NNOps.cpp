@@ -434,5 +434,10 @@ void NNDialect::getCanonicalizationPatterns(RewritePatternSet &results) const {
   results.add<FoldConstantSettings>(getContext());
 }
 
+int64_t nas::nn::windowPaddingOf(Operation *op) {
+  FailureOr<std::optional<int64_t>> padding = windowPadding(op, intSetting(op, "dilation").value_or(1));
+  return succeeded(padding) && *padding ? **padding : 0;
+}
+
 #define GET_OP_CLASSES
 #include "nas/Dialect/NN/NNOps.cpp.inc"

@@ -23,6 +23,7 @@
 #ifndef NAS_COMPILER_COMPILER_H
 #define NAS_COMPILER_COMPILER_H
 
+#include "nas/Runtime/Program.h"
 #include "nas/Search/DNA.h"
 #include "nas/Search/DNASpec.h"
 
@@ -60,6 +61,34 @@ struct Layer {
   int64_t params = 0, flops = 0;
 };
 
+/// How a candidate trains: the file's `train` section, decisions made.
+struct TrainSettings {
+  std::string data = "fashion_mnist"; // fashion_mnist, mnist or a directory
+  int64_t epochs = 1, batch = 128;
+  std::string optimizer = "sgd";
+  double lr = 0.1;
+  std::string schedule = "constant";
+  double validation = 0.1;
+  uint64_t seed = 0;
+};
+
+/// A candidate compiled to native code for this machine's CPU: the
+/// runtime's view of it (arena layout and entry points) stays valid as long
+/// as this object lives.
+class CompiledModel {
+public:
+  ~CompiledModel();
+  const Program &program() const;
+  /// Seconds from the candidate's IR to runnable code.
+  double compileSeconds() const;
+
+private:
+  friend class Candidate;
+  struct Impl;
+  explicit CompiledModel(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
 /// One network of a space, every decision made.
 class Candidate {
 public:
@@ -72,6 +101,13 @@ public:
   int64_t params() const;
   int64_t flops() const;
   int64_t activationBytes() const;
+  const TrainSettings &train() const;
+
+  /// Builds the training step and inference (nn-autodiff), lowers them to
+  /// calls of the CPU kernels (nn-lower-cpu) with buffers for `batch` rows
+  /// (0: the train section's batch), and JIT-compiles them. Null and
+  /// `error` on failure. Safe to call from several threads at once.
+  std::unique_ptr<CompiledModel> compileForCPU(int64_t batch, std::string &error) const;
 
 private:
   friend class Space;

@@ -66,4 +66,59 @@ def NNCost : Pass<"nn-cost", "::mlir::func::FuncOp"> {
   }];
 }
 
+def NNAutodiff : Pass<"nn-autodiff", "::mlir::ModuleOp"> {
+  let summary = "Build a candidate's training step and inference functions";
+  let description = [{
+    From a materialized candidate (its `nas.model` function), adds:
+
+    - `@infer(x, parameters...) -> logits`: the forward program with every
+      parameter an argument (`dense0.weight`, `conv2d1.bias`,
+      `batchnorm0.running_mean`, named after the layer kind and its index),
+      dropout off and batch norm on its running statistics;
+    - `@train_step(x, labels, lr, step, parameters..., moments...) ->
+      (loss, parameters..., moments...)`: the forward program in training
+      mode, the mean softmax cross-entropy, the backward program (reverse
+      mode, each op's gradient from its `Differentiable` interface, summed
+      over uses) and one optimizer update per parameter (`sgd` with
+      momentum, weight decay and Nesterov, or `adam`, from `nas.train`).
+
+    Arguments and results carry `nn.role` (input, labels, lr, step, param,
+    state, moment, loss, logits) and `nn.name`; parameters also carry their
+    initialization (`nn.init`: kaiming_uniform, fan_in_uniform, ones, zeros)
+    and `nn.fan_in`, PyTorch's defaults for each layer. The learning rate and
+    step are arguments so that a schedule needs no recompilation.
+
+    ```
+    nas-opt candidate.mlir --nn-autodiff
+    ```
+  }];
+  let dependentDialects = ["::nas::nn::NNDialect", "::mlir::func::FuncDialect"];
+}
+
+def NNLowerCPU : Pass<"nn-lower-cpu", "::mlir::ModuleOp"> {
+  let summary = "Lower a candidate's training functions to calls of the CPU kernels";
+  let description = [{
+    Turns `@train_step` and `@infer` (from `nn-autodiff`) into the LLVM
+    functions `nasc_train_step(arena, n)` and `nasc_infer(arena, n)`: a
+    sequence of calls to the kernels of `nas/Runtime/Kernels.h` (OpenBLAS
+    for the matrix products and convolutions) on buffers of one arena, for
+    `n` rows (at most `batch`). A relu, tanh or sigmoid that is a dense or
+    conv layer's only consumer runs in the layer's epilogue. The tensor
+    functions are removed.
+
+    The module gets `nn.layout`, the arena's persistent slots (name, role,
+    byte offset and size, shape with -1 for the batch, initialization), and
+    `nn.arena_bytes`. Workspace buffers are reused once their last reader
+    has run.
+
+    ```
+    nas-opt candidate.mlir --nn-autodiff --nn-lower-cpu=batch=256
+    ```
+  }];
+  let options = [
+    Option<"batch", "batch", "int64_t", /*default=*/"256", "The most rows one call handles">
+  ];
+  let dependentDialects = ["::mlir::LLVM::LLVMDialect"];
+}
+
 #endif // NAS_PASSES

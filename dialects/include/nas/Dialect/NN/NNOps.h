@@ -11,6 +11,7 @@
 #include <optional>
 
 #include "nas/Dialect/NN/ShapeInferenceInterface.h.inc"
+#include "nas/Dialect/NN/GradientInterface.h.inc"
 
 #define GET_OP_CLASSES
 #include "nas/Dialect/NN/NNOps.h.inc"
@@ -27,6 +28,10 @@ std::optional<double> floatSetting(mlir::Operation *op, llvm::StringRef name);
 /// Turns the decided settings of `op` whose values are now constants into
 /// attributes. Returns true when it changed something.
 bool foldConstantSettings(mlir::Operation *op);
+
+/// The padding of a conv2d, maxpool or avgpool with static settings: its
+/// `padding`, or the one `same` stands for.
+int64_t windowPaddingOf(mlir::Operation *op);
 
 } // namespace nas::nn
 

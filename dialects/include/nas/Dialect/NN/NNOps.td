@@ -6,6 +6,7 @@ include "mlir/IR/OpBase.td"
 include "mlir/IR/CommonAttrConstraints.td"
 include "mlir/Interfaces/SideEffectInterfaces.td"
 include "nas/Dialect/NN/ShapeInferenceInterface.td"
+include "nas/Dialect/NN/GradientInterface.td"
 
 def NN_Dialect : Dialect {
   let name = "nn";
@@ -38,9 +39,10 @@ class NN_Op<string mnemonic, list<Trait> traits = []>
          !listconcat(traits, [Pure, DeclareOpInterfaceMethods<ShapeInferenceOpInterface>])>;
 
 def NN_Tensor : TensorOf<[F32]>;
+def NN_Differentiable : DeclareOpInterfaceMethods<GradientOpInterface>;
 
 // An op with settings, each an attribute or (when decided) an operand.
-class NN_SettingsOp<string mnemonic, dag settings> : NN_Op<mnemonic> {
+class NN_SettingsOp<string mnemonic, dag settings, list<Trait> traits = []> : NN_Op<mnemonic, traits> {
   let arguments = !con((ins NN_Tensor:$input), settings,
                        (ins Variadic<AnyTypeOf<[Index, F64]>>:$decided, OptionalAttr<StrArrayAttr>:$decided_names));
   let results = (outs NN_Tensor:$output);
@@ -48,7 +50,7 @@ class NN_SettingsOp<string mnemonic, dag settings> : NN_Op<mnemonic> {
   let hasVerifier = 1;
 }
 
-class NN_UnaryOp<string mnemonic, string what> : NN_Op<mnemonic> {
+class NN_UnaryOp<string mnemonic, string what> : NN_Op<mnemonic, [NN_Differentiable]> {
   let summary = what;
   let description = [{
     The result has the shape of the input.
@@ -110,7 +112,7 @@ class NN_PoolOp<string mnemonic, string what> : NN_SettingsOp<mnemonic,
     (ins OptionalAttr<ConfinedAttr<I64Attr, [IntPositive]>>:$kernel,
          OptionalAttr<ConfinedAttr<I64Attr, [IntPositive]>>:$stride,
          OptionalAttr<ConfinedAttr<I64Attr, [IntNonNegative]>>:$padding,
-         UnitAttr:$same)> {
+         UnitAttr:$same), [NN_Differentiable]> {
   let summary = what # " over square windows of an NCHW feature map";
   let description = [{
     With `same` the padding is (kernel - 1) / 2 on each side, for odd
@@ -124,7 +126,7 @@ class NN_PoolOp<string mnemonic, string what> : NN_SettingsOp<mnemonic,
 def NN_MaxPoolOp : NN_PoolOp<"maxpool", "Maximum">;
 def NN_AvgPoolOp : NN_PoolOp<"avgpool", "Average (padding counts as zeros)">;
 
-def NN_GlobalAvgPoolOp : NN_Op<"global_avgpool"> {
+def NN_GlobalAvgPoolOp : NN_Op<"global_avgpool", [NN_Differentiable]> {
   let summary = "The mean over H and W: [N, C, H, W] to [N, C]";
   let description = [{
     ```mlir
@@ -137,7 +139,7 @@ def NN_GlobalAvgPoolOp : NN_Op<"global_avgpool"> {
   let hasVerifier = 1;
 }
 
-def NN_FlattenOp : NN_Op<"flatten"> {
+def NN_FlattenOp : NN_Op<"flatten", [NN_Differentiable]> {
   let summary = "Keeps the batch dimension and merges the rest";
   let description = [{
     ```mlir
@@ -177,7 +179,7 @@ def NN_DropoutOp : NN_SettingsOp<"dropout", (ins OptionalAttr<F64Attr>:$rate)> {
   }];
 }
 
-def NN_AddOp : NN_Op<"add"> {
+def NN_AddOp : NN_Op<"add", [NN_Differentiable]> {
   let summary = "The elementwise sum of tensors of one shape";
   let description = [{
     ```mlir
@@ -190,7 +192,7 @@ def NN_AddOp : NN_Op<"add"> {
   let hasVerifier = 1;
 }
 
-def NN_ConcatOp : NN_Op<"concat"> {
+def NN_ConcatOp : NN_Op<"concat", [NN_Differentiable]> {
   let summary = "Joins tensors along an axis";
   let description = [{
     ```mlir
@@ -203,7 +205,7 @@ def NN_ConcatOp : NN_Op<"concat"> {
   let hasVerifier = 1;
 }
 
-def NN_SoftmaxCrossEntropyOp : NN_Op<"softmax_cross_entropy"> {
+def NN_SoftmaxCrossEntropyOp : NN_Op<"softmax_cross_entropy", [NN_Differentiable]> {
   let summary = "Mean cross-entropy of softmax(logits) against integer labels";
   let description = [{
     The loss that training minimizes: logits `[N, K]`, labels `[N]` with
@@ -218,5 +220,7 @@ def NN_SoftmaxCrossEntropyOp : NN_Op<"softmax_cross_entropy"> {
   let assemblyFormat = "$logits `,` $labels attr-dict `:` type($logits) `,` type($labels) `->` type($loss)";
   let hasVerifier = 1;
 }
+
+include "nas/Dialect/NN/NNTrainOps.td"
 
 #endif // NAS_NN_OPS

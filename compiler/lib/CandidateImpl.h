@@ -1,0 +1,19 @@
+//===- CandidateImpl.h - What a materialized candidate keeps -----*- C++ -*-===//
+#ifndef NAS_COMPILER_CANDIDATEIMPL_H
+#define NAS_COMPILER_CANDIDATEIMPL_H
+
+#include "nas/Compiler/Compiler.h"
+
+namespace nas {
+
+struct Candidate::Impl {
+  std::string mlir, hash;
+  std::string mlirWithLocations; // what compileForCPU parses
+  TrainSettings train;
+  std::vector<Layer> layers;
+  int64_t params = 0, flops = 0, activationBytes = 0;
+};
+
+} // namespace nas
+
+#endif // NAS_COMPILER_CANDIDATEIMPL_H

@@ -1,0 +1,197 @@
+//===- TrainCommand.cpp - nasc train: one candidate on real data ----------===//
+#include "LoadSpace.h"
+#include "Print.h"
+
+#include "nas/Runtime/Dataset.h"
+#include "nas/Runtime/Trainer.h"
+
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <iostream>
+#include <thread>
+#include <unistd.h>
+
+namespace nasc {
+namespace {
+
+struct Options {
+  std::string file, dna = "first", data;
+  int64_t epochs = 0, batch = 0, threads = 0;
+  double lr = 0, validation = -1;
+  uint64_t seed = 0;
+  bool seedGiven = false, json = false;
+};
+
+/// Where the data named in a train section lives.
+std::string dataDirectory(const std::string &data) {
+  if (data == "fashion_mnist")
+    return "/usr/share/datasets/fashion-mnist";
+  if (data == "mnist")
+    return "/usr/share/datasets/mnist";
+  return data;
+}
+
+std::string number(double x, int digits = 4) {
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, "%.*f", digits, x);
+  return buffer;
+}
+
+void printJSON(const nas::TrainResult &r, const nas::Candidate &candidate, const std::string &dna,
+               double compileSeconds, const nas::TrainOptions &options, int64_t batch) {
+  std::string epochs;
+  for (const nas::EpochResult &e : r.epochs)
+    epochs += std::string(epochs.empty() ? "" : ",") + "{\"epoch\":" + std::to_string(e.epoch) +
+              ",\"train_loss\":" + number(e.trainLoss, 6) + ",\"val_loss\":" + number(e.validationLoss, 6) +
+              ",\"val_accuracy\":" + number(e.validationAccuracy, 6) + ",\"seconds\":" + number(e.seconds, 3) +
+              ",\"samples_per_s\":" + number(e.samplesPerSecond, 1) + "}";
+  std::printf("{\"dna\":%s,\"candidate\":\"%s\",\"params\":%lld,\"flops\":%lld,\"batch\":%lld,\"threads\":%lld,"
+              "\"lr\":%s,\"compile_s\":%s,\"status\":\"%s\",\"diverged_epoch\":%lld,\"diverged_step\":%lld,"
+              "\"epochs\":[%s],\"test_loss\":%s,\"test_accuracy\":%s,\"train_samples_per_s\":%s,"
+              "\"seconds\":%s,\"peak_memory_bytes\":%lld}\n",
+              dna.c_str(), candidate.hash().c_str(), static_cast<long long>(candidate.params()),
+              static_cast<long long>(candidate.flops()), static_cast<long long>(batch),
+              static_cast<long long>(options.threads), number(options.lr, 6).c_str(),
+              number(compileSeconds, 4).c_str(), r.diverged ? "diverged" : "complete",
+              static_cast<long long>(r.divergedEpoch), static_cast<long long>(r.divergedStep), epochs.c_str(),
+              number(r.testLoss, 6).c_str(), number(r.testAccuracy, 6).c_str(),
+              number(r.trainSamplesPerSecond, 1).c_str(), number(r.seconds, 3).c_str(),
+              static_cast<long long>(r.peakMemoryBytes));
+}
+
+int run(const Options &o, const GlobalOptions &global) {
+  int status = 0;
+  std::unique_ptr<nas::Space> space = loadSpace(o.file, global, status);
+  if (!space)
+    return status;
+  std::optional<nas::DNA> dna;
+  if (o.dna == "first")
+    dna = space->first();
+  else if (o.dna == "random")
+    dna = space->sample(o.seed);
+  else
+    dna = loadDNA(*space, o.dna, o.file);
+  if (!dna)
+    return 1;
+  std::string error;
+  auto compileStart = std::chrono::steady_clock::now(); // DNA to runnable step
+  std::unique_ptr<nas::Candidate> candidate = space->materialize(*dna, error);
+  if (!candidate) {
+    std::cerr << "nasc: error: " << error << "\n";
+    return 1;
+  }
+  nas::TrainSettings settings = candidate->train();
+  nas::TrainOptions options;
+  options.epochs = o.epochs ? o.epochs : settings.epochs;
+  options.lr = o.lr ? o.lr : settings.lr;
+  options.schedule = settings.schedule;
+  options.validation = o.validation >= 0 ? o.validation : settings.validation;
+  options.seed = o.seedGiven ? o.seed : settings.seed;
+  options.threads = o.threads ? o.threads : std::max(1u, std::thread::hardware_concurrency());
+  int64_t batch = o.batch ? o.batch : settings.batch;
+
+  std::string directory = o.data.empty() ? dataDirectory(settings.data) : o.data;
+  auto loadStart = std::chrono::steady_clock::now();
+  std::optional<nas::Dataset> train = nas::loadIDXDirectory(directory, /*train=*/true, error);
+  std::optional<nas::Dataset> test = train ? nas::loadIDXDirectory(directory, /*train=*/false, error) : std::nullopt;
+  if (!train || !test) {
+    std::cerr << "nasc: error: cannot load the data: " << error << "\n";
+    return 1;
+  }
+  double loadSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - loadStart).count();
+  std::unique_ptr<nas::CompiledModel> compiled = candidate->compileForCPU(batch, error);
+  if (!compiled) {
+    std::cerr << "nasc: error: " << error << "\n";
+    return 1;
+  }
+  double compileSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - compileStart).count() -
+                          loadSeconds;
+  nas::Model model(compiled->program(), options.seed);
+  for (const nas::Dataset *data : {&*train, &*test})
+    if (!model.accepts(*data, error)) {
+      std::cerr << "nasc: error: " << directory << ": " << error << "\n";
+      return 1;
+    }
+  std::string dnaJSON = space->toJSON(*dna);
+  bool terminal = isatty(STDERR_FILENO);
+  if (!o.json)
+    std::printf("candidate %s: %s params, %s FLOPs per sample; compiled in %.0f ms\ndna: %s\n",
+                candidate->hash().c_str(), grouped(candidate->params()).c_str(), grouped(candidate->flops()).c_str(),
+                compileSeconds * 1000, dnaJSON.c_str());
+  options.onProgress = [&](const nas::TrainProgress &p) {
+    if (p.epochDone) {
+      if (terminal)
+        std::fprintf(stderr, "\r\033[K");
+      return;
+    }
+    if (terminal)
+      std::fprintf(stderr, "\r\033[Kepoch %lld/%lld  step %lld/%lld  loss %.4f  %s samples/s",
+                   static_cast<long long>(p.epoch), static_cast<long long>(p.epochs),
+                   static_cast<long long>(p.step), static_cast<long long>(p.steps), p.loss,
+                   grouped(std::llround(p.samplesPerSecond)).c_str());
+  };
+  if (!o.json)
+    std::printf("training on %s (%lld samples, %.0f%% held out for validation), batch %lld, %lld threads\n",
+                directory.c_str(), static_cast<long long>(train->count), options.validation * 100,
+                static_cast<long long>(batch), static_cast<long long>(options.threads));
+  if (!o.json)
+    options.onEpoch = [](const nas::EpochResult &e) {
+      std::printf("epoch %lld: train loss %.4f, val loss %.4f, val accuracy %.4f, %.1f s, %s samples/s\n",
+                  static_cast<long long>(e.epoch), e.trainLoss, e.validationLoss, e.validationAccuracy, e.seconds,
+                  grouped(std::llround(e.samplesPerSecond)).c_str());
+      std::fflush(stdout);
+    };
+  nas::TrainResult result = nas::train(model, *train, *test, options);
+  if (o.json) {
+    printJSON(result, *candidate, dnaJSON, compileSeconds, options, batch);
+    return result.diverged ? 4 : 0;
+  }
+  if (result.diverged) {
+    std::printf("diverged: the loss became NaN or infinite at epoch %lld, step %lld (learning rate %g)\n",
+                static_cast<long long>(result.divergedEpoch), static_cast<long long>(result.divergedStep),
+                options.lr);
+    return 4;
+  }
+  std::printf("test accuracy %.4f, test loss %.4f; %s samples/s; %.1f s in all; peak memory %s MB\n",
+              result.testAccuracy, result.testLoss, grouped(std::llround(result.trainSamplesPerSecond)).c_str(),
+              result.seconds, grouped(result.peakMemoryBytes >> 20).c_str());
+  return 0;
+}
+
+} // namespace
+
+CommandRunner addTrainCommand(CLI::App &app, const GlobalOptions &global) {
+  CLI::App *cmd = app.add_subcommand("train", "Compile one candidate for this CPU and train it on its data");
+  cmd->footer("Settings come from the file's train section; flags override them. Progress\n"
+              "(epoch, step, loss, samples/s) shows on a terminal; the summary goes to stdout.\n"
+              "Exit status: 0 trained, 1 bad input, 4 the loss diverged (NaN or infinite).\n\n"
+              "Examples:\n"
+              "  nasc train examples/fashion_mlp.nas\n"
+              "  nasc train examples/fashion_mlp.nas --dna random --seed 3 --epochs 1\n"
+              "  nasc train examples/fashion_cnn.nas --dna @best.json --json > result.json");
+  auto o = std::make_shared<Options>();
+  cmd->add_option("file", o->file, "The .nas file")->required()->type_name("FILE");
+  cmd->add_option("--dna", o->dna,
+                  "Which candidate: first (every decision its first choice), random (drawn with --seed), "
+                  "its DNA as JSON, or @FILE")
+      ->type_name("first|random|JSON|@FILE")
+      ->capture_default_str();
+  cmd->add_option("--epochs", o->epochs, "Passes over the training data (default: the train section's)")
+      ->check(CLI::PositiveNumber);
+  cmd->add_option("--batch", o->batch, "Samples per step (default: the train section's)")->check(CLI::PositiveNumber);
+  cmd->add_option("--lr", o->lr, "Learning rate (default: the optimizer's)")->check(CLI::PositiveNumber);
+  cmd->add_option("--validation", o->validation, "Fraction of the training set held out (default: the train "
+                                                 "section's, else 0.1)")
+      ->check(CLI::Range(0.0, 0.9));
+  cmd->add_option("--data", o->data, "Directory of IDX files (train-images-idx3-ubyte[.gz] and friends)")
+      ->type_name("DIR");
+  cmd->add_option_function<uint64_t>(
+      "--seed", [o](uint64_t s) { o->seed = s, o->seedGiven = true; },
+      "Seed of the random DNA, initialization, split and shuffling (default: the train section's, else 0)");
+  cmd->add_option("--threads", o->threads, "CPU threads (default: all cores)")->check(CLI::PositiveNumber);
+  cmd->add_flag("--json", o->json, "Print one JSON object with every figure instead of text");
+  return [o, &global]() { return run(*o, global); };
+}
+
+} // namespace nasc

@@ -1,0 +1,57 @@
+//===- Program.h - A compiled candidate, as the runtime sees it -*- C++ -*-===//
+//
+// Plain data and two entry points: the arena's layout (where each
+// parameter, optimizer moment, input batch and output lives) and the
+// compiled `trainStep(arena, n)` and `infer(arena, n)`. The compiler makes
+// it (nas::CompiledModel); the runtime only reads it, so it needs no MLIR.
+//
+//===----------------------------------------------------------------------===//
+#ifndef NAS_RUNTIME_PROGRAM_H
+#define NAS_RUNTIME_PROGRAM_H
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace nas {
+
+/// A persistent part of the arena.
+struct ProgramSlot {
+  std::string name;
+  /// param, state (running statistics), moment (optimizer), input, labels,
+  /// lr, step, loss, logits.
+  std::string role;
+  int64_t offset = 0, bytes = 0;
+  std::vector<int64_t> shape; // -1 for the batch dimension
+  std::string init;           // kaiming_uniform, fan_in_uniform, ones, zeros
+  int64_t fanIn = 0;
+  int64_t elements(int64_t batch) const;
+};
+
+struct Program {
+  int64_t arenaBytes = 0;
+  int64_t batch = 0; // the most rows one call handles
+  std::vector<ProgramSlot> slots;
+  /// One optimizer step on the `n` samples in the input and labels slots;
+  /// reads lr and step, writes loss.
+  void (*trainStep)(char *arena, int64_t n) = nullptr;
+  /// Logits of the `n` samples in the input slot.
+  void (*infer)(char *arena, int64_t n) = nullptr;
+
+  const ProgramSlot *find(std::string_view name) const;
+  /// Parameters a model has (the trainable ones).
+  int64_t parameterCount() const;
+};
+
+/// A kernel of nas/Runtime/Kernels.h by name, for the JIT's symbol table.
+struct KernelSymbol {
+  const char *name;
+  void *address;
+};
+const std::vector<KernelSymbol> &kernelSymbols();
+
+} // namespace nas
+
+#endif // NAS_RUNTIME_PROGRAM_H
