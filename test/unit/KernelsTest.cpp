@@ -24,8 +24,8 @@ using DVec = std::vector<double>;
 using Loss = std::function<double(const DVec &)>;
 
 const float kNaN = std::numeric_limits<float>::quiet_NaN();
-const int64_t kActivations[] = {NASC_ACT_NONE, NASC_ACT_RELU, NASC_ACT_GELU, NASC_ACT_TANH, NASC_ACT_SIGMOID,
-                                NASC_ACT_SILU};
+const int64_t kActivations[] = {NASC_ACT_NONE, NASC_ACT_RELU,    NASC_ACT_GELU,
+                                NASC_ACT_TANH, NASC_ACT_SIGMOID, NASC_ACT_SILU};
 
 Vec random(size_t count, uint32_t seed, float lo = -1, float hi = 1) {
   std::mt19937 rng(seed);
@@ -171,9 +171,9 @@ TEST(KernelsDense, BiasGradOverInnerAxis) {
 
 nasc_conv_shape convShape(int64_t C, int64_t H, int64_t W, int64_t O, int64_t KH, int64_t KW, int64_t stride,
                           int64_t pad, int64_t dilation, int64_t groups) {
-  return {C,  H,  W,      O,   (H + 2 * pad - dilation * (KH - 1) - 1) / stride + 1,
-          (W + 2 * pad - dilation * (KW - 1) - 1) / stride + 1,
-          KH, KW, stride, pad, dilation,                                               groups};
+  const int64_t OH = (H + 2 * pad - dilation * (KH - 1) - 1) / stride + 1,
+                OW = (W + 2 * pad - dilation * (KW - 1) - 1) / stride + 1;
+  return {C, H, W, O, OH, OW, KH, KW, stride, pad, dilation, groups};
 }
 
 /// f(yIndex, xIndex, wIndex) for every product term of a direct convolution.
@@ -258,8 +258,7 @@ TEST(KernelsConv, GradientsAgainstFiniteDifferences) {
       const DVec dy = widen(buf.dy);
       EXPECT_TRUE(matchesNumeric(dx, buf.x, [&](const DVec &v) { return dot(dy, convRef(s, c.n, v, widen(buf.w))); }));
       EXPECT_TRUE(matchesNumeric(dw, buf.w, [&](const DVec &v) { return dot(dy, convRef(s, c.n, widen(buf.x), v)); }));
-      EXPECT_TRUE(
-          matchesNumeric(db, Vec(s.O, 0.f), [&](const DVec &v) { return biasLoss(dy, v, s.O, s.OH * s.OW); }));
+      EXPECT_TRUE(matchesNumeric(db, Vec(s.O, 0.f), [&](const DVec &v) { return biasLoss(dy, v, s.O, s.OH * s.OW); }));
       EXPECT_TRUE(buf.guardIntact());
     }
   });
@@ -393,24 +392,6 @@ TEST(KernelsElementwise, ActivationsAndGradients) {
     EXPECT_EQ(inPlace, y);
     EXPECT_EQ(gradInPlace, dx);
   }
-}
-
-TEST(KernelsElementwise, LargeCountsSplitOverThreads) {
-  const int64_t count = 300001;
-  Vec x = random(count, 62, -3, 3), dy = random(count, 63);
-  std::vector<Vec> results;
-  withThreadCounts([&] {
-    Vec y(count), dx(count), sum(count), mask(count), dropped(count);
-    nasc_activation(x.data(), y.data(), count, NASC_ACT_GELU);
-    nasc_activation_grad(dy.data(), x.data(), y.data(), dx.data(), count, NASC_ACT_SILU);
-    nasc_add(x.data(), dy.data(), sum.data(), count);
-    nasc_dropout(x.data(), dropped.data(), mask.data(), count, 0.3f, 99);
-    for (Vec *v : {&y, &dx, &sum, &mask, &dropped})
-      results.push_back(*v);
-  });
-  ASSERT_EQ(results.size(), 10u);
-  for (size_t i = 0; i < 5; ++i)
-    EXPECT_EQ(results[i], results[i + 5]) << "result " << i;
 }
 
 TEST(KernelsElementwise, AddMulFillCopy) {
@@ -721,8 +702,8 @@ Vec batchOf(int64_t batch, int64_t n, int64_t per, uint32_t seed) {
 /// rest still hold the sentinel the buffer was filled with.
 ::testing::AssertionResult firstSamples(const Vec &padded, const Vec &exact, int64_t n, int64_t per) {
   for (int64_t i = 0; i < static_cast<int64_t>(padded.size()); ++i) {
-    bool ok = i < n * per ? std::abs(padded[i] - exact[i]) <= 1e-6f * std::max(1.f, std::abs(exact[i]))
-                          : padded[i] == 7.f;
+    bool ok =
+        i < n * per ? std::abs(padded[i] - exact[i]) <= 1e-6f * std::max(1.f, std::abs(exact[i])) : padded[i] == 7.f;
     if (!ok)
       return ::testing::AssertionFailure() << "at " << i << ": " << padded[i];
   }
@@ -749,12 +730,13 @@ TEST(KernelsBatch, OnlyTheFirstNSamplesAreTouched) {
   // Convolution, with scratch sized for the whole batch.
   const nasc_conv_shape s = convShape(4, 7, 9, 6, 3, 3, 2, 1, 1, 2);
   const int64_t inPer = s.C * s.H * s.W, outPer = s.O * s.OH * s.OW;
-  Vec cx = batchOf(batch, n, inPer, 160), cw = random(s.O * s.C / s.groups * 9, 161), cdy = batchOf(batch, n, outPer, 162);
+  Vec cx = batchOf(batch, n, inPer, 160), cw = random(s.O * s.C / s.groups * 9, 161), cb = random(s.O, 164),
+      cdy = batchOf(batch, n, outPer, 162);
   Vec cxs(cx.begin(), cx.begin() + n * inPer), cdys(cdy.begin(), cdy.begin() + n * outPer);
   Vec scratch(nasc_conv_scratch_floats(&s, batch)), cy(batch * outPer, 7.f), cys(n * outPer), cdx(batch * inPer, 7.f),
       cdxs(n * inPer), cdw(cw.size()), cdws(cw.size());
-  nasc_conv2d(cx.data(), cw.data(), b.data(), cy.data(), scratch.data(), &s, n, NASC_ACT_RELU);
-  nasc_conv2d(cxs.data(), cw.data(), b.data(), cys.data(), scratch.data(), &s, n, NASC_ACT_RELU);
+  nasc_conv2d(cx.data(), cw.data(), cb.data(), cy.data(), scratch.data(), &s, n, NASC_ACT_RELU);
+  nasc_conv2d(cxs.data(), cw.data(), cb.data(), cys.data(), scratch.data(), &s, n, NASC_ACT_RELU);
   nasc_conv2d_grad_input(cdy.data(), cw.data(), cdx.data(), scratch.data(), &s, n);
   nasc_conv2d_grad_input(cdys.data(), cw.data(), cdxs.data(), scratch.data(), &s, n);
   nasc_conv2d_grad_weight(cdy.data(), cx.data(), cdw.data(), scratch.data(), &s, n);
@@ -787,6 +769,63 @@ TEST(KernelsBatch, OnlyTheFirstNSamplesAreTouched) {
   nasc_softmax_cross_entropy(y.data(), labels.data(), &loss, dlogits.data(), n, M);
   EXPECT_TRUE(std::isfinite(loss));
   EXPECT_TRUE(std::all_of(dlogits.begin() + n * M, dlogits.end(), [](float v) { return v == 7.f; }));
+}
+
+//===----------------------------------------------------------------------===//
+// Threads
+//===----------------------------------------------------------------------===//
+
+TEST(KernelsThreads, SplitsMatchOneThread) {
+  // Large enough that every kernel splits its work over three threads.
+  const int64_t count = 300001, n = 4, C = 8, H = 63, HW = H * H, OH = 32, D = 4096;
+  const nasc_conv_shape s = convShape(C, H, H, 16, 3, 3, 2, 1, 1, 2);
+  const Vec x = random(count, 60, -3, 3), dy = random(count, 61), planes = random(n * C * HW, 62),
+            pooledDy = random(n * C * OH * OH, 63), w = random(16 * 4 * 9, 64), convDy = random(n * 16 * OH * OH, 65),
+            gamma = random(D, 66), beta = random(D, 67);
+  std::vector<std::vector<Vec>> runs;
+  withThreadCounts([&] {
+    std::vector<Vec> out;
+    auto add = [&](int64_t size) -> float * { return out.emplace_back(size, kNaN).data(); };
+    nasc_activation(x.data(), add(count), count, NASC_ACT_GELU);
+    nasc_activation_grad(dy.data(), x.data(), nullptr, add(count), count, NASC_ACT_SILU);
+    nasc_add(x.data(), dy.data(), add(count), count);
+    nasc_mul(x.data(), dy.data(), add(count), count);
+    float *mask = add(count);
+    nasc_dropout(x.data(), add(count), mask, count, 0.3f, 99);
+    float *p = add(count), *m = add(count), *v = add(count);
+    std::copy(x.begin(), x.end(), p);
+    std::fill_n(m, count, 0.f);
+    std::fill_n(v, count, 0.f);
+    nasc_sgd(p, dy.data(), m, count, 0.1f, 0.9f, 0.01f, 1, 1);
+    nasc_adam(p, dy.data(), m, v, count, 0.1f, 0.9f, 0.999f, 1e-8f, 0.01f, 1, 1);
+    nasc_copy_rows(x.data(), add(count / 9 * 3), count / 9, 3, 9, 3);
+    for (int64_t kind : {0, 1}) {
+      nasc_pool2d(planes.data(), add(n * C * OH * OH), n, C, H, H, OH, OH, 3, 2, 1, kind);
+      nasc_pool2d_grad(pooledDy.data(), planes.data(), add(planes.size()), n, C, H, H, OH, OH, 3, 2, 1, kind);
+    }
+    nasc_global_avgpool(planes.data(), add(n * C), n, C, HW);
+    nasc_global_avgpool_grad(pooledDy.data(), add(planes.size()), n, C, HW);
+    nasc_bias_grad(planes.data(), add(C), n, C, HW);
+    float *mean = add(C), *invstd = add(C), *runMean = add(C), *runVar = add(C);
+    std::fill_n(runMean, C, 0.f);
+    std::fill_n(runVar, C, 1.f);
+    nasc_batchnorm_train(planes.data(), gamma.data(), beta.data(), add(planes.size()), mean, invstd, runMean, runVar, n,
+                         C, HW, 1e-5f, 0.1f);
+    nasc_batchnorm_grad(planes.data(), planes.data(), gamma.data(), mean, invstd, add(planes.size()), add(C), add(C), n,
+                        C, HW);
+    const int64_t rows = count / D;
+    float *lnMean = add(rows), *lnInvstd = add(rows);
+    nasc_layernorm(x.data(), gamma.data(), beta.data(), add(rows * D), lnMean, lnInvstd, rows, D, 1e-5f);
+    nasc_layernorm_grad(dy.data(), x.data(), gamma.data(), lnMean, lnInvstd, add(rows * D), add(D), add(D), rows, D);
+    Vec scratch(nasc_conv_scratch_floats(&s, n));
+    nasc_conv2d(planes.data(), w.data(), beta.data(), add(convDy.size()), scratch.data(), &s, n, NASC_ACT_SILU);
+    nasc_conv2d_grad_input(convDy.data(), w.data(), add(planes.size()), scratch.data(), &s, n);
+    nasc_conv2d_grad_weight(convDy.data(), planes.data(), add(w.size()), scratch.data(), &s, n);
+    runs.push_back(std::move(out));
+  });
+  ASSERT_EQ(runs.size(), 2u);
+  for (size_t i = 0; i < runs[0].size(); ++i)
+    EXPECT_TRUE(close(runs[1][i], widen(runs[0][i]), 1e-5)) << "output " << i;
 }
 
 } // namespace

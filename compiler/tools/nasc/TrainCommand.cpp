@@ -136,10 +136,12 @@ int run(const Options &o, const GlobalOptions &global) {
                 directory.c_str(), static_cast<long long>(train->count), options.validation * 100,
                 static_cast<long long>(batch), static_cast<long long>(options.threads));
   if (!o.json)
-    options.onEpoch = [](const nas::EpochResult &e) {
-      std::printf("epoch %lld: train loss %.4f, val loss %.4f, val accuracy %.4f, %.1f s, %s samples/s\n",
-                  static_cast<long long>(e.epoch), e.trainLoss, e.validationLoss, e.validationAccuracy, e.seconds,
-                  grouped(std::llround(e.samplesPerSecond)).c_str());
+    options.onEpoch = [validate = options.validation > 0](const nas::EpochResult &e) {
+      std::string validation = validate ? ", val loss " + number(e.validationLoss) + ", val accuracy " +
+                                              number(e.validationAccuracy)
+                                        : "";
+      std::printf("epoch %lld: train loss %.4f%s, %.1f s, %s samples/s\n", static_cast<long long>(e.epoch),
+                  e.trainLoss, validation.c_str(), e.seconds, grouped(std::llround(e.samplesPerSecond)).c_str());
       std::fflush(stdout);
     };
   nas::TrainResult result = nas::train(model, *train, *test, options);
