@@ -29,6 +29,7 @@ file(WRITE ${CMAKE_BINARY_DIR}/nasConfig.cmake.in [=[
 @PACKAGE_INIT@
 include(CMakeFindDependencyMacro)
 find_dependency(ZLIB)
+find_dependency(SQLite3)
 include("${CMAKE_CURRENT_LIST_DIR}/nasTargets.cmake")
 check_required_components(nas)
 ]=])

@@ -10,6 +10,7 @@ struct Candidate::Impl {
   std::string mlir, hash;
   std::string mlirWithLocations; // what compileForCPU parses
   TrainSettings train;
+  SearchSettings search;
   std::vector<Layer> layers;
   int64_t params = 0, flops = 0, activationBytes = 0;
 };

@@ -40,6 +40,7 @@ int64_t Candidate::params() const { return impl_->params; }
 int64_t Candidate::flops() const { return impl_->flops; }
 int64_t Candidate::activationBytes() const { return impl_->activationBytes; }
 const TrainSettings &Candidate::train() const { return impl_->train; }
+const SearchSettings &Candidate::search() const { return impl_->search; }
 
 //===----------------------------------------------------------------------===//
 // Space
@@ -92,6 +93,54 @@ TrainSettings readTrainSettings(mlir::ModuleOp module) {
   str("schedule", settings.schedule);
   num("validation", settings.validation);
   num("seed", settings.seed);
+  return settings;
+}
+
+SearchSettings readSearchSettings(mlir::ModuleOp module) {
+  SearchSettings settings;
+  auto dict = module->getAttrOfType<mlir::DictionaryAttr>("nas.search");
+  if (!dict)
+    return settings;
+  auto number = [](mlir::Attribute a) -> std::optional<double> {
+    if (auto i = mlir::dyn_cast_or_null<mlir::IntegerAttr>(a))
+      return static_cast<double>(i.getInt());
+    if (auto f = mlir::dyn_cast_or_null<mlir::FloatAttr>(a))
+      return f.getValueAsDouble();
+    return std::nullopt;
+  };
+  auto text = [](mlir::Attribute a) {
+    auto s = mlir::dyn_cast_or_null<mlir::StringAttr>(a);
+    return s ? s.str() : std::string();
+  };
+  for (mlir::NamedAttribute entry : dict) {
+    llvm::StringRef key = entry.getName().getValue();
+    if (key == "algorithm")
+      settings.algorithm = text(entry.getValue());
+    else if (key.starts_with("algorithm.") && number(entry.getValue()))
+      settings.algorithmParams[key.drop_front(10).str()] = *number(entry.getValue());
+    else if (key == "trials" && number(entry.getValue()))
+      settings.trials = static_cast<int64_t>(*number(entry.getValue()));
+    else if (key == "seed" && number(entry.getValue()))
+      settings.seed = static_cast<uint64_t>(*number(entry.getValue()));
+    else if (key == "early_stopping")
+      settings.successiveHalving = text(entry.getValue()) == "successive_halving";
+    else if (key == "early_stopping.min_epochs" && number(entry.getValue()))
+      settings.minEpochs = static_cast<int64_t>(*number(entry.getValue()));
+    else if (key == "early_stopping.reduction" && number(entry.getValue()))
+      settings.reduction = static_cast<int64_t>(*number(entry.getValue()));
+  }
+  if (auto objectives = dict.getAs<mlir::ArrayAttr>("objectives")) {
+    settings.objectives.clear();
+    for (mlir::Attribute o : objectives) {
+      auto pair = mlir::cast<mlir::ArrayAttr>(o);
+      settings.objectives.push_back({text(pair[1]), text(pair[0]) == "maximize"});
+    }
+  }
+  if (auto constraints = dict.getAs<mlir::ArrayAttr>("constraints"))
+    for (mlir::Attribute c : constraints) {
+      auto triple = mlir::cast<mlir::ArrayAttr>(c);
+      settings.constraints.push_back({text(triple[0]), text(triple[1]), number(triple[2]).value_or(0)});
+    }
   return settings;
 }
 
@@ -186,6 +235,7 @@ std::unique_ptr<Candidate> Space::materialize(const DNA &dna, std::string &error
   withLocations.enableDebugInfo(/*enable=*/true, /*prettyForm=*/false);
   result->mlirWithLocations = printed(*copy, withLocations);
   result->train = readTrainSettings(*copy);
+  result->search = readSearchSettings(*copy);
   result->hash = candidateHash(*copy);
   for (auto func : copy->getOps<mlir::func::FuncOp>()) {
     std::optional<NetworkCost> cost = analyzeCost(func);

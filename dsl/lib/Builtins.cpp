@@ -115,7 +115,9 @@ const SpecFamily &algorithms() {
        {"evolution", "evolution(population = 20, tournament = 5)",
         {{"population", ParamKind::Int, false, "20", 2}, {"tournament", ParamKind::Int, false, "5", 1}}},
        {"tpe", "tpe(startup = 10)",
-        {{"startup", ParamKind::Int, false, "10", 1}, {"candidates", ParamKind::Int, false, "24", 1}}}}};
+        {{"startup", ParamKind::Int, false, "10", 1}, {"candidates", ParamKind::Int, false, "24", 1}}},
+       {"nsga2", "nsga2(population = 20)",
+        {{"population", ParamKind::Int, false, "20", 2}, {"tournament", ParamKind::Int, false, "2", 1}}}}};
   return family;
 }
 
@@ -199,7 +201,7 @@ const std::vector<SettingSpec> &settings(bool train) {
       {"seed", ParamKind::Int, "seed of initialization, shuffling and the split", true, 0},
   };
   static const std::vector<SettingSpec> searchSettings = {
-      {"algorithm", ParamKind::Any, "random, grid, evolution(...) or tpe(...)", true, std::nullopt, std::nullopt, {},
+      {"algorithm", ParamKind::Any, "random, grid, evolution(...), tpe(...) or nsga2(...)", true, std::nullopt, std::nullopt, {},
        &algorithms()},
       {"trials", ParamKind::Int, "how many candidates to evaluate", true, 1},
       {"seed", ParamKind::Int, "seed of the algorithm", true, 0},

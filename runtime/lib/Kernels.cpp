@@ -177,9 +177,23 @@ void gemm(bool transA, bool transB, int64_t M, int64_t N, int64_t K, const float
         std::fill_n(C + i * ldc, N, 0.f);
     return;
   }
-  cblas_sgemm(CblasRowMajor, transA ? CblasTrans : CblasNoTrans, transB ? CblasTrans : CblasNoTrans,
-              static_cast<blasint>(M), static_cast<blasint>(N), static_cast<blasint>(K), 1.f, A,
-              static_cast<blasint>(lda), B, static_cast<blasint>(ldb), beta, C, static_cast<blasint>(ldc));
+  // OpenBLAS runs single-threaded (see nasc_set_threads); the pool splits
+  // C into column (or row) blocks, one sgemm each.
+  auto block = [&](int64_t m0, int64_t m1, int64_t n0, int64_t n1) {
+    const float *a = transA ? A + m0 : A + m0 * lda;
+    const float *b = transB ? B + n0 * ldb : B + n0;
+    cblas_sgemm(CblasRowMajor, transA ? CblasTrans : CblasNoTrans, transB ? CblasTrans : CblasNoTrans,
+                static_cast<blasint>(m1 - m0), static_cast<blasint>(n1 - n0), static_cast<blasint>(K), 1.f, a,
+                static_cast<blasint>(lda), b, static_cast<blasint>(ldb), beta, C + m0 * ldc + n0,
+                static_cast<blasint>(ldc));
+  };
+  constexpr int64_t kMinBlockWork = 1 << 20; // multiply-adds worth a thread
+  if (N >= M)
+    parallelFor(N, std::max<int64_t>(16, kMinBlockWork / std::max<int64_t>(1, M * K)),
+                [&](int64_t lo, int64_t hi) { block(0, M, lo, hi); });
+  else
+    parallelFor(M, std::max<int64_t>(16, kMinBlockWork / std::max<int64_t>(1, N * K)),
+                [&](int64_t lo, int64_t hi) { block(lo, hi, 0, N); });
 }
 
 /// Sum of term(i) for i in [0, len): float lanes (so that it vectorizes)
@@ -414,6 +428,47 @@ void rowMax(const float *plane, const PoolGeom &p, int64_t oh, float *best, int3
   });
 }
 
+/// The 2x2, stride 2, unpadded windows of output row oh (the common case)
+/// without the general loop's index arithmetic: best[ow] as rowMax gives
+/// it, arg[ow] the first maximum in window order.
+bool isPlain2x2(const PoolGeom &p) { return p.K == 2 && p.stride == 2 && p.pad == 0; }
+
+void rowMax2x2(const float *plane, const PoolGeom &p, int64_t oh, float *best, int32_t *arg) {
+  const float *r0 = plane + 2 * oh * p.W, *r1 = r0 + p.W;
+  const int32_t top = static_cast<int32_t>(2 * oh * p.W), bottom = static_cast<int32_t>(top + p.W);
+  // Branch-free selects, so that the loops vectorize.
+  if (!arg) {
+    NASC_IVDEP
+    for (int64_t ow = 0; ow < p.OW; ++ow) {
+      const int64_t c = 2 * ow;
+      float b = r0[c];
+      b = r0[c + 1] > b || r0[c + 1] != r0[c + 1] ? r0[c + 1] : b;
+      b = r1[c] > b || r1[c] != r1[c] ? r1[c] : b;
+      b = r1[c + 1] > b || r1[c + 1] != r1[c + 1] ? r1[c + 1] : b;
+      best[ow] = b;
+    }
+    return;
+  }
+  NASC_IVDEP
+  for (int64_t ow = 0; ow < p.OW; ++ow) {
+    const int64_t c = 2 * ow;
+    const int32_t c32 = static_cast<int32_t>(c);
+    float b = r0[c];
+    int32_t at = top + c32;
+    bool t = r0[c + 1] > b || r0[c + 1] != r0[c + 1];
+    b = t ? r0[c + 1] : b;
+    at = t ? top + c32 + 1 : at;
+    t = r1[c] > b || r1[c] != r1[c];
+    b = t ? r1[c] : b;
+    at = t ? bottom + c32 : at;
+    t = r1[c + 1] > b || r1[c + 1] != r1[c + 1];
+    b = t ? r1[c + 1] : b;
+    at = t ? bottom + c32 + 1 : at;
+    best[ow] = b;
+    arg[ow] = at;
+  }
+}
+
 //===----------------------------------------------------------------------===//
 // Normalization
 //===----------------------------------------------------------------------===//
@@ -442,7 +497,9 @@ extern "C" {
 
 void nasc_set_threads(int64_t threads) {
   requestedThreads.store(std::max<int64_t>(0, threads), std::memory_order_relaxed);
-  openblas_set_num_threads(static_cast<int>(threadCount()));
+  // One pool of threads, ours: OpenBLAS's own threads spin (sched_yield)
+  // after each call and starve the pool's work on a small machine.
+  openblas_set_num_threads(1);
 }
 
 // --- Dense ------------------------------------------------------------------
@@ -543,7 +600,7 @@ void nasc_pool2d(const float *x, float *y, int64_t n, int64_t C, int64_t H, int6
         const float *in = x + plane * H * W;
         float *out = y + (plane * OH + oh) * OW;
         if (kind == 0) {
-          rowMax(in, p, oh, out, nullptr);
+          (isPlain2x2(p) ? rowMax2x2 : rowMax)(in, p, oh, out, nullptr);
           continue;
         }
         std::fill_n(out, OW, 0.f);
@@ -570,7 +627,7 @@ void nasc_pool2d_grad(const float *dy, const float *x, float *dx, int64_t n, int
       for (int64_t oh = 0; oh < OH; ++oh) {
         const float *grad = dy + (plane * OH + oh) * OW;
         if (kind == 0) {
-          rowMax(x + plane * H * W, p, oh, best.data(), arg.data());
+          (isPlain2x2(p) ? rowMax2x2 : rowMax)(x + plane * H * W, p, oh, best.data(), arg.data());
           for (int64_t ow = 0; ow < OW; ++ow)
             if (arg[ow] >= 0)
               out[arg[ow]] += grad[ow];

@@ -148,11 +148,15 @@ TrainResult train(Model &model, const Dataset &trainData, const Dataset &test, c
   const int64_t batch = model.program().batch;
   const int64_t steps = static_cast<int64_t>(split.train.size()) / batch; // the last partial batch is dropped
   std::vector<double> rates;
-  for (int64_t epoch = 1; epoch <= options.epochs && !result.diverged; ++epoch) {
+  for (int64_t epoch = 1; epoch <= options.epochs && !result.diverged && !result.stopped; ++epoch) {
     shuffleIndices(split.train, options.seed, static_cast<uint64_t>(epoch));
     Clock::time_point epochStart = Clock::now(), lastReport = epochStart;
     double lossSum = 0;
     for (int64_t s = 0; s < steps; ++s) {
+      if (options.cancel && options.cancel->load()) {
+        result.cancelled = true;
+        break;
+      }
       double lr = options.lr;
       if (options.schedule == "cosine") {
         double t = static_cast<double>((epoch - 1) * steps + s) / static_cast<double>(options.epochs * steps);
@@ -172,7 +176,7 @@ TrainResult train(Model &model, const Dataset &trainData, const Dataset &test, c
                             (s + 1) * batch / since(epochStart), false});
       }
     }
-    if (result.diverged)
+    if (result.diverged || result.cancelled)
       break;
     EpochResult e;
     e.epoch = epoch;
@@ -188,10 +192,10 @@ TrainResult train(Model &model, const Dataset &trainData, const Dataset &test, c
     result.epochs.push_back(e);
     if (options.onProgress)
       options.onProgress({epoch, options.epochs, steps, steps, e.trainLoss, e.samplesPerSecond, true});
-    if (options.onEpoch)
-      options.onEpoch(e);
+    if (options.onEpoch && !options.onEpoch(e))
+      result.stopped = true;
   }
-  if (!result.diverged && test.count > 0) {
+  if (!result.diverged && !result.cancelled && test.count > 0) {
     Evaluation t = model.evaluate(test, {});
     result.testLoss = t.loss;
     result.testAccuracy = t.accuracy;

@@ -3,14 +3,27 @@
 
 #include "nas/Search/Random.h"
 
+#include <algorithm>
+#include <cmath>
 #include <deque>
 
 namespace nas {
+
+void Algorithm::feedback(const DNA &dna, const std::vector<double> &objectives) {
+  if (objectives.empty())
+    failed(dna);
+  else
+    feedback(dna, objectives[0]);
+}
+
+void Algorithm::failed(const DNA &) {}
+
 namespace {
 
 class RandomSearch : public Algorithm {
 public:
   RandomSearch(const DecisionSpace &space, uint64_t seed) : space_(space), random_(seed) {}
+  using Algorithm::feedback;
   std::optional<DNA> propose() override { return randomDNA(space_, random_.next()); }
   void feedback(const DNA &, double) override {}
 
@@ -22,6 +35,7 @@ private:
 class GridSearch : public Algorithm {
 public:
   explicit GridSearch(const DecisionSpace &space) : space_(space) {}
+  using Algorithm::feedback;
   std::optional<DNA> propose() override {
     if (done_)
       return std::nullopt;
@@ -42,6 +56,7 @@ class RegularizedEvolution : public Algorithm {
 public:
   RegularizedEvolution(const DecisionSpace &space, int population, int tournament, uint64_t seed)
       : space_(space), population_(std::max(population, 1)), tournament_(std::max(tournament, 1)), random_(seed) {}
+  using Algorithm::feedback;
 
   std::optional<DNA> propose() override {
     // Until the population is full, explore at random.
@@ -57,6 +72,9 @@ public:
   }
 
   void feedback(const DNA &dna, double reward) override {
+    // A failure (NaN) never joins the population: failed() does nothing.
+    if (std::isnan(reward))
+      return;
     members_.push_back({dna, reward});
     // Aging: the oldest member dies, however good it was.
     if (static_cast<int>(members_.size()) > population_)
@@ -113,6 +131,18 @@ void TrialLoop::iterator::advance() {
     return;
   if (std::optional<DNA> dna = loop_->algorithm_.propose())
     trial_.emplace(loop_->algorithm_, std::move(*dna), loop_->next_++);
+}
+
+void replay(Algorithm &algorithm, const std::vector<HistoryEntry> &history) {
+  for (const HistoryEntry &entry : history) {
+    // The proposal is dropped, but drawing it moves the algorithm's random
+    // state (and a grid's position) exactly as in the recorded run.
+    (void)algorithm.propose();
+    if (entry.failed)
+      algorithm.failed(entry.dna);
+    else
+      algorithm.feedback(entry.dna, entry.objectives);
+  }
 }
 
 std::unique_ptr<Algorithm> makeRandomSearch(const DecisionSpace &space, uint64_t seed) {

@@ -142,6 +142,36 @@ bool incrementValue(const DecisionPoint &d, DecisionValue &v) {
   return false;
 }
 
+/// Fills every active decision that has no value yet with `fill(d)`.
+DNA complete(const DecisionSpace &spec, DNA dna, const std::function<DecisionValue(const DecisionPoint &)> &fill) {
+  walkActive(
+      spec,
+      [&](const DecisionPoint &d) -> const DecisionValue * {
+        auto it = dna.values.find(d.path);
+        if (it == dna.values.end())
+          it = dna.values.emplace(d.path, fill(d)).first;
+        return &it->second;
+      },
+      [](const DecisionPoint &) {});
+  return dna;
+}
+
+bool hasContinuous(const DecisionSpace &space) {
+  for (const auto &d : space) {
+    if (d->kind == DecisionPoint::Kind::Float)
+      return true;
+    for (const DecisionSpace &sub : d->subspaces)
+      if (hasContinuous(sub))
+        return true;
+    for (const DecisionSpace &rep : d->repetitions)
+      if (hasContinuous(rep))
+        return true;
+  }
+  return false;
+}
+
+} // namespace
+
 DecisionValue randomValue(const DecisionPoint &d, Random &random) {
   DecisionValue v;
   switch (d.kind) {
@@ -193,36 +223,6 @@ DecisionValue randomValue(const DecisionPoint &d, Random &random) {
   }
   return v;
 }
-
-/// Fills every active decision that has no value yet with `fill(d)`.
-DNA complete(const DecisionSpace &spec, DNA dna, const std::function<DecisionValue(const DecisionPoint &)> &fill) {
-  walkActive(
-      spec,
-      [&](const DecisionPoint &d) -> const DecisionValue * {
-        auto it = dna.values.find(d.path);
-        if (it == dna.values.end())
-          it = dna.values.emplace(d.path, fill(d)).first;
-        return &it->second;
-      },
-      [](const DecisionPoint &) {});
-  return dna;
-}
-
-bool hasContinuous(const DecisionSpace &space) {
-  for (const auto &d : space) {
-    if (d->kind == DecisionPoint::Kind::Float)
-      return true;
-    for (const DecisionSpace &sub : d->subspaces)
-      if (hasContinuous(sub))
-        return true;
-    for (const DecisionSpace &rep : d->repetitions)
-      if (hasContinuous(rep))
-        return true;
-  }
-  return false;
-}
-
-} // namespace
 
 std::vector<const DecisionPoint *> activeDecisions(const DecisionSpace &spec, const DNA &dna) {
   std::vector<const DecisionPoint *> active;

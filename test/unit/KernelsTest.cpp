@@ -824,8 +824,10 @@ TEST(KernelsThreads, SplitsMatchOneThread) {
     runs.push_back(std::move(out));
   });
   ASSERT_EQ(runs.size(), 2u);
+  // Matrix products split into column blocks run sgemm on smaller shapes,
+  // whose blocking sums in another order: equal to rounding, not bit for bit.
   for (size_t i = 0; i < runs[0].size(); ++i)
-    EXPECT_TRUE(close(runs[1][i], widen(runs[0][i]), 1e-5)) << "output " << i;
+    EXPECT_TRUE(close(runs[1][i], widen(runs[0][i]), 1e-4)) << "output " << i;
 }
 
 } // namespace

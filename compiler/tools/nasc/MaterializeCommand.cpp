@@ -9,15 +9,7 @@ namespace nasc {
 namespace {
 
 void printSummary(const nas::Candidate &candidate, const std::string &dna) {
-  std::printf("%-20s %-8s %-28s %12s %14s\n", "layer", "line:col", "output", "params", "flops");
-  for (const nas::Layer &layer : candidate.layers()) {
-    std::string where = layer.line ? std::to_string(layer.line) + ":" + std::to_string(layer.column) : "";
-    std::printf("%-20s %-8s %-28s %12s %14s\n", layer.op.c_str(), where.c_str(), layer.outputType.c_str(),
-                grouped(layer.params).c_str(), grouped(layer.flops).c_str());
-  }
-  std::printf("total: %s params, %s FLOPs and %s bytes of activations per sample\n",
-              grouped(candidate.params()).c_str(), grouped(candidate.flops()).c_str(),
-              grouped(candidate.activationBytes()).c_str());
+  printLayers(stdout, candidate);
   std::printf("candidate: %s\n", candidate.hash().c_str());
   std::printf("dna: %s\n", dna.c_str());
 }

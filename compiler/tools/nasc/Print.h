@@ -2,7 +2,10 @@
 #ifndef NASC_TOOLS_PRINT_H
 #define NASC_TOOLS_PRINT_H
 
+#include "nas/Compiler/Compiler.h"
+
 #include <cstdint>
+#include <cstdio>
 #include <string>
 
 namespace nasc {
@@ -17,6 +20,15 @@ inline std::string grouped(int64_t n) {
   }
   return out;
 }
+
+/// The layer table of `candidate` (what `nasc materialize --emit summary` shows).
+void printLayers(std::FILE *out, const nas::Candidate &candidate);
+
+/// 75 -> "1:15", 3725 -> "1:02:05".
+std::string clock(double seconds);
+
+/// A DNA's JSON without quotes, cut to `width` characters.
+std::string shortDNA(const std::string &json, size_t width);
 
 } // namespace nasc
 

@@ -143,6 +143,7 @@ int run(const Options &o, const GlobalOptions &global) {
       std::printf("epoch %lld: train loss %.4f%s, %.1f s, %s samples/s\n", static_cast<long long>(e.epoch),
                   e.trainLoss, validation.c_str(), e.seconds, grouped(std::llround(e.samplesPerSecond)).c_str());
       std::fflush(stdout);
+      return true;
     };
   nas::TrainResult result = nas::train(model, *train, *test, options);
   if (o.json) {

@@ -29,6 +29,7 @@
 
 #include <cstdint>
 #include <cstdio>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -72,6 +73,31 @@ struct TrainSettings {
   uint64_t seed = 0;
 };
 
+struct Objective {
+  std::string metric = "val_accuracy"; // any final metric of a trial, params, flops
+  bool maximize = true;
+};
+
+struct Constraint {
+  std::string metric; // params or flops
+  std::string op;     // <=, <, >=, >
+  double value = 0;
+  bool holds(double x) const;
+  std::string str() const; // "params <= 300000"
+};
+
+/// The file's `search` section, with defaults.
+struct SearchSettings {
+  std::string algorithm = "evolution";
+  std::map<std::string, double> algorithmParams;
+  int64_t trials = 20;
+  uint64_t seed = 0;
+  std::vector<Objective> objectives{Objective{}};
+  std::vector<Constraint> constraints;
+  bool successiveHalving = false;
+  int64_t minEpochs = 1, reduction = 3;
+};
+
 /// A candidate compiled to native code for this machine's CPU: the
 /// runtime's view of it (arena layout and entry points) stays valid as long
 /// as this object lives.
@@ -102,6 +128,7 @@ public:
   int64_t flops() const;
   int64_t activationBytes() const;
   const TrainSettings &train() const;
+  const SearchSettings &search() const;
 
   /// Builds the training step and inference (nn-autodiff), lowers them to
   /// calls of the CPU kernels (nn-lower-cpu) with buffers for `batch` rows

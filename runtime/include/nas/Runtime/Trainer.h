@@ -12,6 +12,7 @@
 #include "nas/Runtime/Dataset.h"
 #include "nas/Runtime/Program.h"
 
+#include <atomic>
 #include <functional>
 #include <optional>
 #include <string>
@@ -30,8 +31,12 @@ struct TrainOptions {
   /// the end of each epoch.
   std::function<void(const struct TrainProgress &)> onProgress;
   double progressEvery = 0.25;
-  /// Called after each epoch's validation.
-  std::function<void(const struct EpochResult &)> onEpoch;
+  /// Called after each epoch's validation; returning false stops the run
+  /// there (early stopping), which is then `stopped`.
+  std::function<bool(const struct EpochResult &)> onEpoch;
+  /// Checked before each step: when it becomes true the run ends at once,
+  /// `cancelled` (Ctrl-C).
+  const std::atomic<bool> *cancel = nullptr;
 };
 
 struct TrainProgress {
@@ -51,6 +56,8 @@ struct EpochResult {
 struct TrainResult {
   std::vector<EpochResult> epochs;
   bool diverged = false;
+  bool stopped = false;   // onEpoch asked to stop (the test set was still measured)
+  bool cancelled = false; // `cancel` became true (no test figures)
   int64_t divergedEpoch = 0, divergedStep = 0;
   double testLoss = 0, testAccuracy = 0;
   double trainSamplesPerSecond = 0; // median over the epochs

@@ -26,6 +26,8 @@
 
 namespace nas {
 
+class Random;
+
 /// The value of one decision.
 struct DecisionValue {
   std::vector<int64_t> indices; // OneOf/Optional: one; ManyOf: `choose`
@@ -61,6 +63,10 @@ std::optional<DNA> fromVector(const DecisionSpace &spec, const std::vector<doubl
 /// A uniformly random DNA: each active decision drawn uniformly (floats on
 /// their scale). The same seed gives the same DNA on every machine.
 DNA randomDNA(const DecisionSpace &spec, uint64_t seed);
+
+/// One decision's value drawn uniformly (floats on their scale), as
+/// randomDNA draws it; for algorithms that draw decision by decision.
+DecisionValue randomValue(const DecisionPoint &d, Random &random);
 
 /// Keeps the values of `partial` on its active path, drops the others, and
 /// draws the decisions that became active without a value (a mutation that

@@ -1,0 +1,23 @@
+//===- ExternalEvaluator.h - A trainer that is a shell command --*- C++ -*-===//
+#ifndef NAS_COMPILER_EXTERNALEVALUATOR_H
+#define NAS_COMPILER_EXTERNALEVALUATOR_H
+
+#include <atomic>
+#include <map>
+#include <optional>
+#include <string>
+
+namespace nas {
+
+/// Runs `command` with `sh -c` in `directory` (which holds the candidate),
+/// with $NASC_TRIAL_DIR set, for at most `timeout` seconds (then its process
+/// group is killed) or until `stop` is set. The last line of its standard
+/// output that is a JSON object of numbers gives the metrics. nullopt and
+/// `error` (exit status, timeout, no JSON) otherwise.
+std::optional<std::map<std::string, double>> runExternalEvaluator(const std::string &command,
+                                                                   const std::string &directory, double timeout,
+                                                                   const std::atomic<bool> *stop, std::string &error);
+
+} // namespace nas
+
+#endif // NAS_COMPILER_EXTERNALEVALUATOR_H
