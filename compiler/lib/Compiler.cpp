@@ -72,6 +72,7 @@ TrainSettings readTrainSettings(mlir::ModuleOp module) {
   auto dict = module->getAttrOfType<mlir::DictionaryAttr>("nas.train");
   if (!dict)
     return settings;
+  llvm::raw_string_ostream(settings.section) << dict;
   auto str = [&](llvm::StringRef key, std::string &out) {
     if (auto a = dict.getAs<mlir::StringAttr>(key))
       out = a.str();

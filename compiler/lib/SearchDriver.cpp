@@ -370,7 +370,9 @@ std::optional<SearchOutcome> runSearch(const Space &space, Storage &study, const
     std::string why;
     std::unique_ptr<Candidate> candidate = space.materialize(*dna, why);
     if (candidate) {
-      trial.candidateHash = candidate->hash();
+      // The same network trained the same way: the structure's hash and
+      // the training settings' (two learning rates are two trials).
+      trial.candidateHash = candidate->hash() + "-" + spaceHash(candidate->train().section).substr(0, 8);
       trial.params = candidate->params();
       trial.flops = candidate->flops();
     }

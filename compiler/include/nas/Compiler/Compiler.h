@@ -71,6 +71,8 @@ struct TrainSettings {
   std::string schedule = "constant";
   double validation = 0.1;
   uint64_t seed = 0;
+  /// The whole section as text (every setting, optimizer's included).
+  std::string section;
 };
 
 struct Objective {
