@@ -185,9 +185,7 @@ bool Evaluator::builtIn(const Candidate &candidate, TrialRecord &trial, Successi
   const TrainSettings &settings = candidate.train();
   std::string directory = options_.dataDirectory;
   if (directory.empty())
-    directory = settings.data == "fashion_mnist" ? "/usr/share/datasets/fashion-mnist"
-                : settings.data == "mnist"       ? "/usr/share/datasets/mnist"
-                                                 : settings.data;
+    directory = datasetDirectory(settings.data);
   if (!loadData(directory, error))
     return false; // the data is wrong for every trial: the search ends
   std::string why;

@@ -225,4 +225,12 @@ void gatherBatch(const Dataset &data, const std::vector<int64_t> &indices, size_
   }
 }
 
+std::string datasetDirectory(const std::string &data) {
+  if (data == "fashion_mnist")
+    return "/usr/share/datasets/fashion-mnist";
+  if (data == "mnist")
+    return "/usr/share/datasets/mnist";
+  return data;
+}
+
 } // namespace nas

@@ -276,10 +276,26 @@ constexpr int64_t kChunkFloats = 1 << 20;
 /// A sample's patch matrix [Kg, OHW], product [Og, OHW] and padded image.
 int64_t scratchPerSample(const ConvGeom &g) { return (g.Kg + g.Og) * g.OHW + g.padded; }
 
-/// Samples per chunk; never more for a smaller n, so that scratch sized for
-/// a batch serves every smaller n.
+/// Chunks of samples that run at once, each on a thread with its own part
+/// of the scratch: fixed per machine, so that the compiler (which sizes the
+/// scratch) and the run agree.
+int64_t chunkLanes() {
+  return std::clamp<int64_t>(std::thread::hardware_concurrency(), 1, 8);
+}
+
+/// Samples per chunk: enough chunks for every lane, none too big; never
+/// more for a smaller n, so that scratch sized for a batch serves every
+/// smaller n.
 int64_t chunkSamples(const ConvGeom &g, int64_t n) {
-  return std::clamp<int64_t>(kChunkFloats / std::max<int64_t>(1, scratchPerSample(g)), 1, std::max<int64_t>(1, n));
+  const int64_t perLane = (std::max<int64_t>(1, n) + chunkLanes() - 1) / chunkLanes();
+  return std::clamp<int64_t>(std::min(kChunkFloats / std::max<int64_t>(1, scratchPerSample(g)), perLane), 1,
+                             std::max<int64_t>(1, n));
+}
+
+/// Floats of one lane's scratch: its chunk's buffers and a partial weight
+/// gradient.
+int64_t laneFloats(const ConvGeom &g, int64_t n) {
+  return chunkSamples(g, n) * scratchPerSample(g) + g.s.O * g.Kg;
 }
 
 /// Copies group `grp` of sample `b` between x (NCHW) and the middle of a
@@ -366,11 +382,19 @@ void gatherOutputs(const float *dy, float *out, const ConvGeom &g, int64_t b0, i
 
 /// Calls f(b0, B, col, out, images) for each chunk of samples, with the
 /// scratch split into the chunk's patch matrix, product and padded images.
+/// f(b0, B, col, out, images, lane) for each chunk of samples [b0, b0 + B),
+/// the lanes' chunks in parallel; `lane` says whose scratch it uses.
 template <class F> void forEachChunk(const ConvGeom &g, int64_t n, float *scratch, F &&f) {
-  const int64_t chunk = chunkSamples(g, n);
-  float *col = scratch, *out = col + chunk * g.Kg * g.OHW, *images = out + chunk * g.Og * g.OHW;
-  for (int64_t b0 = 0; b0 < n; b0 += chunk)
-    f(b0, std::min(chunk, n - b0), col, out, images);
+  const int64_t chunk = chunkSamples(g, n), chunks = (n + chunk - 1) / chunk;
+  const int64_t lanes = std::min({chunkLanes(), threadCount(), std::max<int64_t>(1, chunks)});
+  parallelFor(lanes, 1, [&](int64_t first, int64_t last) {
+    for (int64_t lane = first; lane < last; ++lane) {
+      float *col = scratch + lane * laneFloats(g, n), *out = col + chunk * g.Kg * g.OHW,
+            *images = out + chunk * g.Og * g.OHW;
+      for (int64_t c = lane; c < chunks; c += lanes)
+        f(c * chunk, std::min(chunk, n - c * chunk), col, out, images, lane);
+    }
+  });
 }
 
 //===----------------------------------------------------------------------===//
@@ -539,13 +563,13 @@ void nasc_bias_grad(const float *dy, float *db, int64_t n, int64_t C, int64_t in
 
 int64_t nasc_conv_scratch_floats(const nasc_conv_shape *s, int64_t n) {
   ConvGeom g(*s);
-  return chunkSamples(g, n) * scratchPerSample(g);
+  return chunkLanes() * laneFloats(g, n);
 }
 
 void nasc_conv2d(const float *x, const float *w, const float *b, float *y, float *scratch, const nasc_conv_shape *s,
                  int64_t n, int64_t act) {
   ConvGeom g(*s);
-  forEachChunk(g, n, scratch, [&](int64_t b0, int64_t B, float *col, float *out, float *images) {
+  forEachChunk(g, n, scratch, [&](int64_t b0, int64_t B, float *col, float *out, float *images, int64_t) {
     for (int64_t grp = 0; grp < s->groups; ++grp) {
       im2colChunk(x, col, images, g, b0, B, grp);
       gemm(false, false, g.Og, B * g.OHW, g.Kg, w + grp * g.Og * g.Kg, g.Kg, col, B * g.OHW, 0, out, B * g.OHW);
@@ -559,7 +583,7 @@ void nasc_conv2d(const float *x, const float *w, const float *b, float *y, float
 void nasc_conv2d_grad_input(const float *dy, const float *w, float *dx, float *scratch, const nasc_conv_shape *s,
                             int64_t n) {
   ConvGeom g(*s);
-  forEachChunk(g, n, scratch, [&](int64_t b0, int64_t B, float *col, float *out, float *images) {
+  forEachChunk(g, n, scratch, [&](int64_t b0, int64_t B, float *col, float *out, float *images, int64_t) {
     for (int64_t grp = 0; grp < s->groups; ++grp) {
       gatherOutputs(dy, out, g, b0, B, grp);
       // The patch matrix's gradient, W_g^T * dy_g, then summed back into dx.
@@ -576,16 +600,26 @@ void nasc_conv2d_grad_input(const float *dy, const float *w, float *dx, float *s
 void nasc_conv2d_grad_weight(const float *dy, const float *x, float *dw, float *scratch, const nasc_conv_shape *s,
                              int64_t n) {
   ConvGeom g(*s);
-  if (n <= 0)
-    std::fill_n(dw, s->O * g.Kg, 0.f);
-  forEachChunk(g, n, scratch, [&](int64_t b0, int64_t B, float *col, float *out, float *images) {
+  // Each lane sums its chunks into its own partial gradient; then the
+  // partials are added up.
+  const int64_t size = s->O * g.Kg, lane0 = laneFloats(g, n) - size;
+  for (int64_t lane = 0; lane < chunkLanes(); ++lane)
+    std::fill_n(scratch + lane * laneFloats(g, n) + lane0, size, 0.f);
+  forEachChunk(g, n, scratch, [&](int64_t b0, int64_t B, float *col, float *out, float *images, int64_t lane) {
+    float *partial = scratch + lane * laneFloats(g, n) + lane0;
     for (int64_t grp = 0; grp < s->groups; ++grp) {
       im2colChunk(x, col, images, g, b0, B, grp);
       gatherOutputs(dy, out, g, b0, B, grp);
-      gemm(false, true, g.Og, g.Kg, B * g.OHW, out, B * g.OHW, col, B * g.OHW, b0 == 0 ? 0.f : 1.f,
-           dw + grp * g.Og * g.Kg, g.Kg);
+      gemm(false, true, g.Og, g.Kg, B * g.OHW, out, B * g.OHW, col, B * g.OHW, 1.f, partial + grp * g.Og * g.Kg,
+           g.Kg);
     }
   });
+  std::fill_n(dw, size, 0.f);
+  for (int64_t lane = 0; lane < chunkLanes(); ++lane) {
+    const float *partial = scratch + lane * laneFloats(g, n) + lane0;
+    for (int64_t i = 0; i < size; ++i)
+      dw[i] += partial[i];
+  }
 }
 
 // --- Pooling ----------------------------------------------------------------

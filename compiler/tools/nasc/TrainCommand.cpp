@@ -23,15 +23,6 @@ struct Options {
   bool seedGiven = false, json = false;
 };
 
-/// Where the data named in a train section lives.
-std::string dataDirectory(const std::string &data) {
-  if (data == "fashion_mnist")
-    return "/usr/share/datasets/fashion-mnist";
-  if (data == "mnist")
-    return "/usr/share/datasets/mnist";
-  return data;
-}
-
 std::string number(double x, int digits = 4) {
   char buffer[64];
   std::snprintf(buffer, sizeof buffer, "%.*f", digits, x);
@@ -91,7 +82,7 @@ int run(const Options &o, const GlobalOptions &global) {
   options.threads = o.threads ? o.threads : std::max(1u, std::thread::hardware_concurrency());
   int64_t batch = o.batch ? o.batch : settings.batch;
 
-  std::string directory = o.data.empty() ? dataDirectory(settings.data) : o.data;
+  std::string directory = o.data.empty() ? nas::datasetDirectory(settings.data) : o.data;
   auto loadStart = std::chrono::steady_clock::now();
   std::optional<nas::Dataset> train = nas::loadIDXDirectory(directory, /*train=*/true, error);
   std::optional<nas::Dataset> test = train ? nas::loadIDXDirectory(directory, /*train=*/false, error) : std::nullopt;

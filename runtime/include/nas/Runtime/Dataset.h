@@ -43,6 +43,10 @@ std::optional<Dataset> loadIDXDirectory(const std::string &directory, bool train
 /// the pixel count is a square, else 1 x 1 x count.
 std::optional<Dataset> parseCSV(const std::string &text, std::string &error);
 
+/// Where the data a train section names lives: fashion_mnist and mnist are
+/// Debian's packages (/usr/share/datasets/...); anything else is a directory.
+std::string datasetDirectory(const std::string &data);
+
 /// Splits [0, count) into training and validation indices: a seeded
 /// permutation, the last `validationFraction` of it held out.
 struct Split {
