@@ -5,6 +5,7 @@ COUNT training and COUNT/4 test images."""
 import os, random, struct, sys
 
 out, count, side = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+os.makedirs(out, exist_ok=True)
 rng = random.Random(1)
 
 def write(prefix, n):
