@@ -140,6 +140,13 @@ Evaluation Model::evaluate(const Dataset &data, const std::vector<int64_t> &samp
   return {lossSum / count, correct / count};
 }
 
+double learningRate(const TrainOptions &options, int64_t epoch, int64_t step, int64_t steps) {
+  if (options.schedule != "cosine" || options.epochs * steps <= 0)
+    return options.lr;
+  double t = static_cast<double>((epoch - 1) * steps + step) / static_cast<double>(options.epochs * steps);
+  return 0.5 * options.lr * (1 + std::cos(M_PI * t));
+}
+
 TrainResult train(Model &model, const Dataset &trainData, const Dataset &test, const TrainOptions &options) {
   nasc_set_threads(options.threads);
   TrainResult result;
@@ -157,11 +164,7 @@ TrainResult train(Model &model, const Dataset &trainData, const Dataset &test, c
         result.cancelled = true;
         break;
       }
-      double lr = options.lr;
-      if (options.schedule == "cosine") {
-        double t = static_cast<double>((epoch - 1) * steps + s) / static_cast<double>(options.epochs * steps);
-        lr = 0.5 * options.lr * (1 + std::cos(M_PI * t));
-      }
+      double lr = learningRate(options, epoch, s, steps);
       float loss = model.step(trainData, split.train, s * batch, (s + 1) * batch, static_cast<float>(lr));
       if (!std::isfinite(loss)) {
         result.diverged = true;

@@ -5,9 +5,11 @@
 //
 //===----------------------------------------------------------------------===//
 #include "nas/Runtime/Dataset.h"
+#include "nas/Runtime/Trainer.h"
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -168,3 +170,16 @@ TEST(Dataset, GatherBatch) {
 }
 
 } // namespace
+
+// The learning-rate schedules of the trainer.
+TEST(Schedule, ConstantAndCosine) {
+  nas::TrainOptions o;
+  o.lr = 0.1;
+  o.epochs = 2;
+  EXPECT_DOUBLE_EQ(nas::learningRate(o, 2, 99, 100), 0.1);
+  o.schedule = "cosine";
+  EXPECT_DOUBLE_EQ(nas::learningRate(o, 1, 0, 100), 0.1);           // starts at lr
+  EXPECT_NEAR(nas::learningRate(o, 2, 0, 100), 0.05, 1e-12);         // half way: lr / 2
+  EXPECT_NEAR(nas::learningRate(o, 2, 99, 100), 0.1 * 0.5 * (1 + std::cos(M_PI * 199 / 200)), 1e-15);
+  EXPECT_GT(nas::learningRate(o, 1, 50, 100), nas::learningRate(o, 1, 51, 100)); // decreasing
+}

@@ -105,6 +105,11 @@ private:
 /// and tests it on `test`. Check model.accepts() on both first.
 TrainResult train(Model &model, const Dataset &train, const Dataset &test, const TrainOptions &options);
 
+/// The learning rate of step `step` (0-based) of epoch `epoch` (1-based)
+/// with `steps` steps per epoch: constant, or cosine from options.lr at the
+/// first step to 0 after the last.
+double learningRate(const TrainOptions &options, int64_t epoch, int64_t step, int64_t steps);
+
 /// The peak resident set of this process so far, in bytes.
 int64_t peakMemoryBytes();
 
