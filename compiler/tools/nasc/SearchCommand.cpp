@@ -64,7 +64,7 @@ std::string objectiveText(const nas::TrialRecord &t, const std::vector<nas::Obje
 
 void printLeaderboard(const std::vector<nas::TrialRecord> &trials, const std::vector<nas::Objective> &objectives,
                       size_t rows) {
-  std::vector<const nas::TrialRecord *> board = nas::leaderboard(trials, objectives);
+  std::vector<const nas::TrialRecord *> board = nas::leaderboard(trials, objectives, /*distinct=*/true);
   std::printf("\n%-4s %-6s %-10s %12s %14s %8s  %s\n", "rank", "trial", objectives[0].metric.c_str(), "params",
               "flops", "time", "dna");
   for (size_t i = 0; i < board.size() && i < rows; ++i) {

@@ -60,7 +60,7 @@ int show(const Options &o) {
     std::printf(" %s %s", obj.maximize ? "maximize" : "minimize", obj.metric.c_str());
   std::printf("\n\n%-4s %-6s %12s %12s %14s  %s\n", "rank", "trial", objectives[0].metric.c_str(), "params", "flops",
               "dna");
-  std::vector<const nas::TrialRecord *> board = nas::leaderboard(trials, objectives);
+  std::vector<const nas::TrialRecord *> board = nas::leaderboard(trials, objectives, /*distinct=*/true);
   for (size_t i = 0; i < board.size() && (o.all || i < 10); ++i) {
     const nas::TrialRecord *t = board[i];
     double value = (*nas::orientedObjectives(*t, objectives))[0] * (objectives[0].maximize ? 1 : -1);

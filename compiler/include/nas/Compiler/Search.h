@@ -79,9 +79,11 @@ std::vector<Objective> objectivesFromSettingsJSON(const std::string &json);
 /// nullopt when one is missing.
 std::optional<std::vector<double>> orientedObjectives(const TrialRecord &trial,
                                                       const std::vector<Objective> &objectives);
-/// Complete trials, best first by the first objective (then by id).
+/// Complete trials, best first by the first objective (then by id); with
+/// `distinct`, a trial that reused another's result (the same network
+/// trained the same way) is left out.
 std::vector<const TrialRecord *> leaderboard(const std::vector<TrialRecord> &trials,
-                                             const std::vector<Objective> &objectives);
+                                             const std::vector<Objective> &objectives, bool distinct = false);
 
 } // namespace nas
 
