@@ -67,6 +67,24 @@ Diagnostic::Severity severityOf(dsl::Severity s) {
   return Diagnostic::Severity::Error;
 }
 
+/// A setting's number into `out` (integers exactly); false when `a` is not
+/// a number.
+template <typename T> bool readNumber(mlir::Attribute a, T &out) {
+  if (auto i = mlir::dyn_cast_or_null<mlir::IntegerAttr>(a))
+    out = static_cast<T>(i.getInt());
+  else if (auto f = mlir::dyn_cast_or_null<mlir::FloatAttr>(a))
+    out = static_cast<T>(f.getValueAsDouble());
+  else
+    return false;
+  return true;
+}
+
+/// A setting's text; "" when `a` is not a string.
+std::string textOf(mlir::Attribute a) {
+  auto s = mlir::dyn_cast_or_null<mlir::StringAttr>(a);
+  return s ? s.str() : std::string();
+}
+
 TrainSettings readTrainSettings(mlir::ModuleOp module) {
   TrainSettings settings;
   auto dict = module->getAttrOfType<mlir::DictionaryAttr>("nas.train");
@@ -77,13 +95,7 @@ TrainSettings readTrainSettings(mlir::ModuleOp module) {
     if (auto a = dict.getAs<mlir::StringAttr>(key))
       out = a.str();
   };
-  auto num = [&](llvm::StringRef key, auto &out) {
-    using T = std::remove_reference_t<decltype(out)>;
-    if (auto a = dict.getAs<mlir::IntegerAttr>(key))
-      out = static_cast<T>(a.getInt());
-    else if (auto f = dict.getAs<mlir::FloatAttr>(key))
-      out = static_cast<T>(f.getValueAsDouble());
-  };
+  auto num = [&](llvm::StringRef key, auto &out) { readNumber(dict.get(key), out); };
   str("data", settings.data);
   num("epochs", settings.epochs);
   num("batch", settings.batch);
@@ -102,45 +114,38 @@ SearchSettings readSearchSettings(mlir::ModuleOp module) {
   auto dict = module->getAttrOfType<mlir::DictionaryAttr>("nas.search");
   if (!dict)
     return settings;
-  auto number = [](mlir::Attribute a) -> std::optional<double> {
-    if (auto i = mlir::dyn_cast_or_null<mlir::IntegerAttr>(a))
-      return static_cast<double>(i.getInt());
-    if (auto f = mlir::dyn_cast_or_null<mlir::FloatAttr>(a))
-      return f.getValueAsDouble();
-    return std::nullopt;
-  };
-  auto text = [](mlir::Attribute a) {
-    auto s = mlir::dyn_cast_or_null<mlir::StringAttr>(a);
-    return s ? s.str() : std::string();
-  };
   for (mlir::NamedAttribute entry : dict) {
     llvm::StringRef key = entry.getName().getValue();
+    mlir::Attribute value = entry.getValue();
+    double param;
     if (key == "algorithm")
-      settings.algorithm = text(entry.getValue());
-    else if (key.starts_with("algorithm.") && number(entry.getValue()))
-      settings.algorithmParams[key.drop_front(10).str()] = *number(entry.getValue());
-    else if (key == "trials" && number(entry.getValue()))
-      settings.trials = static_cast<int64_t>(*number(entry.getValue()));
-    else if (key == "seed" && number(entry.getValue()))
-      settings.seed = static_cast<uint64_t>(*number(entry.getValue()));
+      settings.algorithm = textOf(value);
+    else if (key.starts_with("algorithm.") && readNumber(value, param))
+      settings.algorithmParams[key.drop_front(10).str()] = param;
+    else if (key == "trials")
+      readNumber(value, settings.trials);
+    else if (key == "seed")
+      readNumber(value, settings.seed);
     else if (key == "early_stopping")
-      settings.successiveHalving = text(entry.getValue()) == "successive_halving";
-    else if (key == "early_stopping.min_epochs" && number(entry.getValue()))
-      settings.minEpochs = static_cast<int64_t>(*number(entry.getValue()));
-    else if (key == "early_stopping.reduction" && number(entry.getValue()))
-      settings.reduction = static_cast<int64_t>(*number(entry.getValue()));
+      settings.successiveHalving = textOf(value) == "successive_halving";
+    else if (key == "early_stopping.min_epochs")
+      readNumber(value, settings.minEpochs);
+    else if (key == "early_stopping.reduction")
+      readNumber(value, settings.reduction);
   }
   if (auto objectives = dict.getAs<mlir::ArrayAttr>("objectives")) {
     settings.objectives.clear();
     for (mlir::Attribute o : objectives) {
       auto pair = mlir::cast<mlir::ArrayAttr>(o);
-      settings.objectives.push_back({text(pair[1]), text(pair[0]) == "maximize"});
+      settings.objectives.push_back({textOf(pair[1]), textOf(pair[0]) == "maximize"});
     }
   }
   if (auto constraints = dict.getAs<mlir::ArrayAttr>("constraints"))
     for (mlir::Attribute c : constraints) {
       auto triple = mlir::cast<mlir::ArrayAttr>(c);
-      settings.constraints.push_back({text(triple[0]), text(triple[1]), number(triple[2]).value_or(0)});
+      Constraint constraint{textOf(triple[0]), textOf(triple[1]), 0};
+      readNumber(triple[2], constraint.value);
+      settings.constraints.push_back(constraint);
     }
   return settings;
 }

@@ -121,13 +121,15 @@ public:
 
   /// Trains `candidate`; fills `trial` (state, metrics, reason) and records
   /// epochs as they end. False when stopped (the trial stays running).
-  bool evaluate(const Space &space, const Candidate &candidate, TrialRecord &trial, SuccessiveHalving *pruner,
+  bool evaluate(const Candidate &candidate, TrialRecord &trial, SuccessiveHalving *pruner,
                 const std::function<void()> &onEpoch, std::string &error);
+  /// The best first objective whose weights are kept, restored on resume.
+  void setBest(double value) { bestValue_ = value; }
 
 private:
   bool builtIn(const Candidate &candidate, TrialRecord &trial, SuccessiveHalving *pruner,
                const std::function<void()> &onEpoch, std::string &error);
-  bool external(const Space &space, const Candidate &candidate, TrialRecord &trial);
+  bool external(const Candidate &candidate, TrialRecord &trial);
   bool loadData(const std::string &directory, std::string &error);
   void keepWeights(Model &model, const TrialRecord &trial);
 
@@ -137,10 +139,6 @@ private:
   std::optional<Dataset> train_, test_;
   double bestValue_ = -INFINITY;
   std::string bestWeights_;
-
-public:
-  /// The best first objective whose weights are kept, restored on resume.
-  void setBest(double value) { bestValue_ = value; }
 };
 
 bool Evaluator::loadData(const std::string &directory, std::string &error) {
@@ -249,14 +247,13 @@ bool Evaluator::builtIn(const Candidate &candidate, TrialRecord &trial, Successi
   return true;
 }
 
-bool Evaluator::external(const Space &space, const Candidate &candidate, TrialRecord &trial) {
+bool Evaluator::external(const Candidate &candidate, TrialRecord &trial) {
   std::string dir = (std::filesystem::temp_directory_path() / ("nasc-trial-XXXXXX")).string();
   if (!mkdtemp(dir.data())) {
     trial.state = TrialState::Failed;
     trial.reason = "cannot make a directory for the trial";
     return true;
   }
-  (void)space;
   std::ofstream(dir + "/dna.json") << trial.dna << "\n";
   std::ofstream(dir + "/candidate.mlir") << candidate.mlir() << "\n";
   std::string why;
@@ -274,17 +271,17 @@ bool Evaluator::external(const Space &space, const Candidate &candidate, TrialRe
   return true;
 }
 
-bool Evaluator::evaluate(const Space &space, const Candidate &candidate, TrialRecord &trial,
-                         SuccessiveHalving *pruner, const std::function<void()> &onEpoch, std::string &error) {
+bool Evaluator::evaluate(const Candidate &candidate, TrialRecord &trial, SuccessiveHalving *pruner,
+                         const std::function<void()> &onEpoch, std::string &error) {
   if (!options_.evaluator.empty())
-    return external(space, candidate, trial);
+    return external(candidate, trial);
   return builtIn(candidate, trial, pruner, onEpoch, error);
 }
 
-HistoryEntry historyOf(const Space &space, const TrialRecord &t, const std::vector<Objective> &objectives) {
+/// What the algorithm learns from an ended trial whose DNA is `dna`.
+HistoryEntry historyOf(DNA dna, const TrialRecord &t, const std::vector<Objective> &objectives) {
   HistoryEntry h;
-  std::string error;
-  h.dna = *space.parseDNA(t.dna, error);
+  h.dna = std::move(dna);
   std::optional<std::vector<double>> values = orientedObjectives(t, objectives);
   // A pruned trial counts with the figures it reached.
   if ((t.state == TrialState::Complete || t.state == TrialState::Pruned) && values)
@@ -318,26 +315,25 @@ std::optional<SearchOutcome> runSearch(const Space &space, Storage &study, const
   std::vector<HistoryEntry> history;
   for (const TrialRecord &t : trials) {
     std::string why;
-    if (!space.parseDNA(t.dna, why)) {
+    std::optional<DNA> dna = space.parseDNA(t.dna, why);
+    if (!dna) {
       error = "trial " + std::to_string(t.id) + " of the study does not fit this space: " + why;
       return std::nullopt;
     }
     if (t.state != TrialState::Running)
-      history.push_back(historyOf(space, t, settings.objectives));
+      history.push_back(historyOf(std::move(*dna), t, settings.objectives));
     if (pruner)
       for (const EpochMetrics &e : t.epochs)
         pruner->record(t.id, e.epoch, e.validationAccuracy);
   }
   replay(*algorithm, history);
-  Evaluator evaluator(options, study);
-  if (const TrialRecord *leader = leaderboard(trials, settings.objectives).empty()
-                                      ? nullptr
-                                      : leaderboard(trials, settings.objectives).front())
-    evaluator.setBest((*orientedObjectives(*leader, settings.objectives))[0]);
   auto best = [&]() -> const TrialRecord * {
     auto board = leaderboard(trials, settings.objectives);
     return board.empty() ? nullptr : board.front();
   };
+  Evaluator evaluator(options, study);
+  if (const TrialRecord *leader = best())
+    evaluator.setBest((*orientedObjectives(*leader, settings.objectives))[0]);
   auto ended = [&] {
     return static_cast<int64_t>(std::count_if(trials.begin(), trials.end(),
                                               [](const TrialRecord &t) { return t.state != TrialState::Running; }));
@@ -407,7 +403,7 @@ std::optional<SearchOutcome> runSearch(const Space &space, Storage &study, const
           }
       if (trial.state == TrialState::Running) {
         std::string fatal;
-        done = evaluator.evaluate(space, *candidate, trial, pruner ? &*pruner : nullptr,
+        done = evaluator.evaluate(*candidate, trial, pruner ? &*pruner : nullptr,
                                   [&] { trials.back() = trial, emit(SearchEvent::Kind::Epoch, &trials.back()); },
                                   fatal);
         if (!done && !fatal.empty()) {
@@ -423,7 +419,7 @@ std::optional<SearchOutcome> runSearch(const Space &space, Storage &study, const
     if (!study.finishTrial(trial.id, trial.state, trial.metrics, trial.reason, error))
       return std::nullopt;
     trials.back() = trial;
-    HistoryEntry h = historyOf(space, trial, settings.objectives);
+    HistoryEntry h = historyOf(*dna, trial, settings.objectives);
     if (h.failed)
       algorithm->failed(*dna);
     else

@@ -400,7 +400,6 @@ LogicalResult lowerToCPU(ModuleOp module, int64_t batch) {
   if (!train || !infer)
     return module.emitError("has no @train_step and @infer to lower (run nn-autodiff first)");
   BufferPlan plan(batch);
-  SmallVector<Operation *> fused;
   auto fusedWith = [](Operation *op) -> Operation * {
     return isa<nn::LinearOp, nn::ConvOp>(op) ? fusableActivation(op) : nullptr;
   };
