@@ -29,3 +29,8 @@ try:
         config.available_features.add("cuda-device")
 except (OSError, subprocess.SubprocessError):
     pass
+
+# Tests on the real NAS-Bench-201 table say `REQUIRES: nb201-table`; the
+# table lives beside the repository (../shared/data/nb201).
+if os.path.exists(os.path.join(config.nasc_src_root, "..", "shared", "data", "nb201", "nb201-12epoch.csv")):
+    config.available_features.add("nb201-table")

@@ -14,6 +14,8 @@
 
 #include "llvm/Support/raw_ostream.h"
 
+#include <filesystem>
+
 namespace nas {
 
 std::string Diagnostic::str() const {
@@ -132,6 +134,14 @@ SearchSettings readSearchSettings(mlir::ModuleOp module) {
       readNumber(value, settings.minEpochs);
     else if (key == "early_stopping.reduction")
       readNumber(value, settings.reduction);
+    else if (key == "evaluator")
+      settings.evaluator = textOf(value);
+    else if (key == "evaluator.file")
+      settings.tableFile = textOf(value);
+    else if (key == "evaluator.column")
+      settings.tableColumn = textOf(value);
+    else if (key == "evaluator.key")
+      settings.tableKey = textOf(value);
   }
   if (auto objectives = dict.getAs<mlir::ArrayAttr>("objectives")) {
     settings.objectives.clear();
@@ -242,6 +252,9 @@ std::unique_ptr<Candidate> Space::materialize(const DNA &dna, std::string &error
   result->mlirWithLocations = printed(*copy, withLocations);
   result->train = readTrainSettings(*copy);
   result->search = readSearchSettings(*copy);
+  if (!result->search.tableFile.empty() && std::filesystem::path(result->search.tableFile).is_relative())
+    result->search.tableFile =
+        (std::filesystem::path(impl_->file->name()).parent_path() / result->search.tableFile).lexically_normal();
   result->hash = candidateHash(*copy);
   for (auto func : copy->getOps<mlir::func::FuncOp>()) {
     std::optional<NetworkCost> cost = analyzeCost(func);

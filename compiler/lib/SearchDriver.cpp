@@ -7,6 +7,9 @@
 #include "nas/Runtime/SafeTensors.h"
 #include "nas/Runtime/Trainer.h"
 #include "nas/Search/Algorithm.h"
+#include "nas/Search/Format.h"
+#include "nas/Search/KeyFormat.h"
+#include "nas/Search/MetricTable.h"
 #include "nas/Search/Pruner.h"
 
 #include <nlohmann/json.hpp>
@@ -97,6 +100,8 @@ std::string searchSettingsJSON(const SearchOptions &o) {
   j["epochs"] = o.epochs;
   j["evaluator"] = o.evaluator;
   j["successive_halving"] = o.settings.successiveHalving;
+  if (o.evaluator.empty() && o.settings.evaluator == "table")
+    j["table"] = {o.settings.tableFile, o.settings.tableColumn, o.settings.tableKey};
   return j.dump();
 }
 
@@ -113,6 +118,56 @@ std::vector<Objective> objectivesFromSettingsJSON(const std::string &json) {
 }
 
 namespace {
+
+/// The table evaluator: a candidate's metrics are a row of a CSV table,
+/// found by the key its decisions render.
+class TableLookup {
+public:
+  static std::optional<TableLookup> open(const DecisionSpace &space, const SearchSettings &settings,
+                                         std::string &error) {
+    std::optional<MetricTable> table = MetricTable::load(settings.tableFile, settings.tableColumn, error);
+    if (!table)
+      return std::nullopt;
+    std::optional<KeyFormat> key = KeyFormat::parse(settings.tableKey, space, error);
+    if (!key) {
+      error = "the table key '" + settings.tableKey + "': " + error;
+      return std::nullopt;
+    }
+    for (const Objective &o : settings.objectives)
+      if (!table->hasMetric(o.metric) && o.metric != "params" && o.metric != "flops") {
+        error = "the objective '" + o.metric + "' is not a column of the table '" + settings.tableFile +
+                "'; its columns: " + joinNames(table->metricColumns());
+        return std::nullopt;
+      }
+    return TableLookup(std::move(*table), std::move(*key), settings);
+  }
+
+  std::string key(const DNA &dna) const { return key_.render(dna); }
+
+  /// Fills `trial` with the row of `key`; false and `error` when the table
+  /// has none (a wrong key format: every lookup would miss).
+  bool lookUp(const std::string &key, TrialRecord &trial, std::string &error) const {
+    const MetricTable::Metrics *row = table_.find(key);
+    if (!row) {
+      trial.state = TrialState::Failed;
+      trial.reason = "no row of the table has " + settings_.tableColumn + " = '" + key + "'";
+      error = "trial " + std::to_string(trial.id) + ": no row of the table '" + settings_.tableFile + "' has " +
+              settings_.tableColumn + " = '" + key + "' (the key that the format '" + settings_.tableKey +
+              "' gives its DNA " + trial.dna + ")";
+      return false;
+    }
+    trial.metrics = *row;
+    trial.state = TrialState::Complete;
+    return true;
+  }
+
+private:
+  TableLookup(MetricTable table, KeyFormat key, const SearchSettings &settings)
+      : table_(std::move(table)), key_(std::move(key)), settings_(settings) {}
+  MetricTable table_;
+  KeyFormat key_;
+  SearchSettings settings_;
+};
 
 /// What the search needs of each trial's evaluation.
 class Evaluator {
@@ -302,6 +357,10 @@ std::optional<SearchOutcome> runSearch(const Space &space, Storage &study, const
   std::unique_ptr<Algorithm> algorithm = makeAlgorithm(space.decisions(), algo, error);
   if (!algorithm)
     return std::nullopt;
+  std::optional<TableLookup> table;
+  if (options.evaluator.empty() && settings.evaluator == "table")
+    if (table = TableLookup::open(space.decisions(), settings, error); !table)
+      return std::nullopt;
   std::optional<SuccessiveHalving> pruner;
   if (settings.successiveHalving)
     pruner.emplace(settings.minEpochs, settings.reduction, options.epochs);
@@ -346,6 +405,11 @@ std::optional<SearchOutcome> runSearch(const Space &space, Storage &study, const
     emit(SearchEvent::Kind::Resumed, nullptr);
 
   SearchOutcome outcome;
+  // Proposals of candidates already evaluated are answered from the study
+  // and not counted; an algorithm that proposes nothing new for this long
+  // has nothing new to propose.
+  const int64_t kMaxDuplicatesInARow = 1000;
+  int64_t duplicatesInARow = 0;
   while (ended() < settings.trials) {
     if (options.stop && options.stop->load()) {
       outcome.interrupted = true;
@@ -362,15 +426,36 @@ std::optional<SearchOutcome> runSearch(const Space &space, Storage &study, const
     }
     TrialRecord trial;
     trial.dna = space.toJSON(*dna);
-    std::string why;
+    std::string why, key;
     std::unique_ptr<Candidate> candidate = space.materialize(*dna, why);
     if (candidate) {
       // The same network trained the same way: the structure's hash and
-      // the training settings' (two learning rates are two trials).
+      // the training settings' (two learning rates are two trials). A
+      // table tells candidates apart by their keys instead.
       trial.candidateHash = candidate->hash() + "-" + spaceHash(candidate->train().section).substr(0, 8);
       trial.params = candidate->params();
       trial.flops = candidate->flops();
     }
+    if (table)
+      trial.candidateHash = "table:" + (key = table->key(*dna));
+    auto earlier = std::find_if(trials.begin(), trials.end(), [&](const TrialRecord &t) {
+      return t.state != TrialState::Running && !t.candidateHash.empty() && t.candidateHash == trial.candidateHash;
+    });
+    if (earlier != trials.end()) {
+      HistoryEntry h = historyOf(*dna, *earlier, settings.objectives);
+      if (h.failed)
+        algorithm->failed(*dna);
+      else
+        algorithm->feedback(*dna, h.objectives);
+      ++outcome.duplicates;
+      emit(SearchEvent::Kind::Duplicate, &*earlier);
+      if (++duplicatesInARow >= kMaxDuplicatesInARow) {
+        outcome.exhausted = true;
+        break;
+      }
+      continue;
+    }
+    duplicatesInARow = 0;
     trial.id = study.startTrial(trial, error);
     if (!trial.id)
       return std::nullopt;
@@ -392,15 +477,14 @@ std::optional<SearchOutcome> runSearch(const Space &space, Storage &study, const
           break;
         }
       }
-      if (trial.state == TrialState::Running)
-        for (const TrialRecord &other : trials)
-          if (other.id != trial.id && other.state == TrialState::Complete &&
-              other.candidateHash == trial.candidateHash && !trial.candidateHash.empty()) {
-            trial.state = TrialState::Complete;
-            trial.metrics = other.metrics;
-            trial.reason = "the same network as trial " + std::to_string(other.id) + ": its result is reused";
-            break;
-          }
+      if (trial.state == TrialState::Running && table) {
+        std::string fatal;
+        if (!table->lookUp(key, trial, fatal)) {
+          study.finishTrial(trial.id, trial.state, trial.metrics, trial.reason, error);
+          error = fatal;
+          return std::nullopt;
+        }
+      }
       if (trial.state == TrialState::Running) {
         std::string fatal;
         done = evaluator.evaluate(*candidate, trial, pruner ? &*pruner : nullptr,

@@ -131,6 +131,16 @@ const SpecFamily &earlyStopping() {
   return family;
 }
 
+const SpecFamily &evaluators() {
+  static const SpecFamily family{
+      "evaluator",
+      false,
+      {{"trainer", "trainer", {}},
+       {"table", "table(file = \"nb201.csv\", column = \"arch\", key = \"{cell}\")",
+        {{"file", ParamKind::Symbol, true}, {"column", ParamKind::Symbol, true}, {"key", ParamKind::Symbol, true}}}}};
+  return family;
+}
+
 const std::vector<std::string> kSymbols = {"true",   "false",    "same",          "valid", "linear",
                                            "log",    "constant", "cosine",        "fashion_mnist", "mnist"};
 } // namespace
@@ -155,7 +165,7 @@ bool isSymbol(const std::string &name) {
   if (std::find(kSymbols.begin(), kSymbols.end(), name) != kSymbols.end())
     return true;
   // A setting without arguments: `algorithm = random`.
-  for (const SpecFamily *family : {&optimizers(), &algorithms(), &earlyStopping()})
+  for (const SpecFamily *family : {&optimizers(), &algorithms(), &earlyStopping(), &evaluators()})
     if (findSpec(*family, name))
       return true;
   return false;
@@ -167,14 +177,14 @@ std::vector<std::string> builtinNames() {
     names.push_back(op.name);
   for (const char *h : {"oneof", "manyof", "int", "floatv", "optional"})
     names.push_back(h);
-  for (const SpecFamily *family : {&optimizers(), &algorithms(), &earlyStopping()})
+  for (const SpecFamily *family : {&optimizers(), &algorithms(), &earlyStopping(), &evaluators()})
     for (const SpecDef &def : family->members)
       names.push_back(def.name);
   return names;
 }
 
 const SpecFamily *findSpecFamily(const std::string &name) {
-  for (const SpecFamily *family : {&optimizers(), &algorithms(), &earlyStopping()})
+  for (const SpecFamily *family : {&optimizers(), &algorithms(), &earlyStopping(), &evaluators()})
     if (findSpec(*family, name))
       return family;
   return nullptr;
@@ -207,6 +217,10 @@ const std::vector<SettingSpec> &settings(bool train) {
       {"seed", ParamKind::Int, "seed of the algorithm", true, 0},
       {"early_stopping", ParamKind::Any, "none or successive_halving(...)", true, std::nullopt, std::nullopt, {},
        &earlyStopping()},
+      {"evaluator", ParamKind::Any,
+       "trainer (train each candidate) or table(file = \"t.csv\", column = \"arch\", key = \"...{decision}...\") "
+       "(look its metrics up in a CSV table, by a key made from its decisions; the file is relative to the .nas file)",
+       true, std::nullopt, std::nullopt, {}, &evaluators()},
   };
   return train ? trainSettings : searchSettings;
 }

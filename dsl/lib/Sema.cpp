@@ -2,6 +2,7 @@
 #include "nas/DSL/Sema.h"
 
 #include "nas/DSL/Builtins.h"
+#include "nas/Search/KeyFormat.h"
 
 #include <algorithm>
 #include <functional>
@@ -198,6 +199,7 @@ private:
   void checkSettings(const Section &section);
   void checkSearchEntry(const SectionEntry &entry, bool &hasObjective);
   void checkFamilySetting(const SettingSpec &setting, const Value &v, const SectionEntry &entry);
+  void checkTableKey(const SectionEntry &entry);
 
   // Bodies and statements.
   std::optional<Value> runBody(const Body &body, Env &env, bool isFunctionBody);
@@ -1635,6 +1637,8 @@ void Elaborator::checkSettings(const Section &section) {
     }
     if (setting->family) {
       checkFamilySetting(*setting, v, entry);
+      if (entry.key == "evaluator")
+        checkTableKey(entry);
       continue;
     }
     if (!expectKind(v, setting->kind, entry.value->range, [&] { return "'" + entry.key + "'"; }))
@@ -1698,6 +1702,29 @@ void Elaborator::checkFamilySetting(const SettingSpec &setting, const Value &v, 
         if (p.required)
           error(entry.value->range, std::string(spec->name) + " needs '" + p.name + "'",
                 std::string("e.g. ") + spec->example);
+  }
+}
+
+void Elaborator::checkTableKey(const SectionEntry &entry) {
+  // The key's placeholders must name decisions of the model, which are all
+  // known by now: a wrong one is reported where it is written.
+  auto call = entry.value->as<CallExpr>();
+  auto callee = call ? call->callee->as<NameExpr>() : nullptr;
+  if (!callee || callee->name != "table")
+    return;
+  for (const Argument &arg : call->args) {
+    auto text = arg.value->as<StringExpr>();
+    if (arg.keyword != "key" || !text)
+      continue;
+    std::string why;
+    size_t offset = 0;
+    if (KeyFormat::parse(text->value, *space_, why, &offset))
+      continue;
+    // Point into the string when it is written without escapes.
+    SourceRange at = arg.value->range;
+    if (diags_.file().slice(at).size() == text->value.size() + 2)
+      at = {static_cast<uint32_t>(at.begin + 1 + offset), static_cast<uint32_t>(at.begin + 2 + offset)};
+    error(at, "in the table key: " + why);
   }
 }
 

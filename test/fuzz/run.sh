@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the fuzzers with clang and runs one.
-# Usage: test/fuzz/run.sh [SECONDS] [frontend|data|dna|safetensors] (default: 600 s, frontend)
+# Usage: test/fuzz/run.sh [SECONDS] [frontend|data|dna|safetensors|table] (default: 600 s, frontend)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 build=$root/build-fuzz
@@ -17,6 +17,15 @@ if [ "$target" = frontend ]; then
 elif [ "$target" = dna ]; then
   printf '%s' '{"m.oneof": 0, "m.oneof[0].wide.oneof": 1, "m.repeat": 2, "m.repeat[0].oneof": 2, "m.repeat[1].oneof": 0, "m.manyof": [0, 2], "m.floatv": 0.2}' > "$seeds/dna.json"
   printf '%s' '{"m.oneof": "tanh", "m.repeat": 0, "m.manyof": [1, 1], "m.floatv": 0.5}' > "$seeds/labels.json"
+elif [ "$target" = table ]; then
+  printf '%s' 'w{width}-{m.optional}/{repeat[0].oneof}
+key,acc,ms
+w16-false/relu,0.5,1
+"w32-true/tanh",0.75,' > "$seeds/table"
+  printf '%s' '{{x}}}}{m.int}
+key,"a ""quoted"" column"
+1,2
+' > "$seeds/braces"
 elif [ "$target" = safetensors ]; then
   # Small files laid out as the reference writer lays them out.
   python3 - "$seeds" <<'PY'

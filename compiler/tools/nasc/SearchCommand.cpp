@@ -48,6 +48,15 @@ std::optional<double> parseDuration(const std::string &text) {
   return std::nullopt;
 }
 
+/// How a trial is named in lines and tables: its key when a table evaluated
+/// it (NAS-Bench-201's cell string), else its DNA.
+std::string shownName(const nas::TrialRecord &t, size_t width) {
+  const std::string prefix = "table:";
+  if (t.candidateHash.compare(0, prefix.size(), prefix) == 0)
+    return t.candidateHash.substr(prefix.size());
+  return shortDNA(t.dna, width);
+}
+
 std::string objectiveText(const nas::TrialRecord &t, const std::vector<nas::Objective> &objectives) {
   std::string text;
   for (const nas::Objective &o : objectives) {
@@ -65,15 +74,16 @@ std::string objectiveText(const nas::TrialRecord &t, const std::vector<nas::Obje
 void printLeaderboard(const std::vector<nas::TrialRecord> &trials, const std::vector<nas::Objective> &objectives,
                       size_t rows) {
   std::vector<const nas::TrialRecord *> board = nas::leaderboard(trials, objectives, /*distinct=*/true);
+  bool keys = !board.empty() && board.front()->candidateHash.rfind("table:", 0) == 0;
   std::printf("\n%-4s %-6s %-10s %12s %14s %8s  %s\n", "rank", "trial", objectives[0].metric.c_str(), "params",
-              "flops", "time", "dna");
+              "flops", "time", keys ? "key" : "dna");
   for (size_t i = 0; i < board.size() && i < rows; ++i) {
     const nas::TrialRecord *t = board[i];
     auto seconds = t->metrics.find("train_seconds");
     std::printf("%-4zu %-6lld %-10.4f %12s %14s %8s  %s\n", i + 1, static_cast<long long>(t->id),
                 (*nas::orientedObjectives(*t, objectives))[0] * (objectives[0].maximize ? 1 : -1),
                 grouped(t->params).c_str(), grouped(t->flops).c_str(),
-                seconds != t->metrics.end() ? clock(seconds->second).c_str() : "-", shortDNA(t->dna, 70).c_str());
+                seconds != t->metrics.end() ? clock(seconds->second).c_str() : "-", shownName(*t, 70).c_str());
   }
 }
 
@@ -137,7 +147,12 @@ int run(const Options &o, const GlobalOptions &global) {
   options.epochs = o.epochs;
   options.dataDirectory = o.data;
   options.threads = o.threads ? o.threads : std::max(1u, std::thread::hardware_concurrency());
-  options.evaluator = o.evaluator;
+  // `--evaluator trainer` trains with the built-in trainer whatever the file's
+  // search section says; any other value is a command.
+  if (o.evaluator == "trainer")
+    options.settings.evaluator = "trainer";
+  else
+    options.evaluator = o.evaluator;
   options.evaluatorTimeout = o.evaluatorTimeout;
   if (!o.budget.empty()) {
     std::optional<double> seconds = parseDuration(o.budget);
@@ -182,6 +197,12 @@ int run(const Options &o, const GlobalOptions &global) {
     if (e.kind == Kind::Resumed)
       std::printf("resuming %s: %lld of %lld trials already ended\n", studyPath.c_str(),
                   static_cast<long long>(e.finished), static_cast<long long>(e.total));
+    if (e.kind == Kind::Duplicate) {
+      if (terminal)
+        std::fprintf(stderr, "\r\033[K");
+      std::printf("proposed again: the candidate of trial %lld, answered with its result (not counted)\n",
+                  static_cast<long long>(e.trial->id));
+    }
     if (e.kind == Kind::TrialFinished) {
       if (terminal)
         std::fprintf(stderr, "\r\033[K");
@@ -193,7 +214,7 @@ int run(const Options &o, const GlobalOptions &global) {
         what += " (" + t.reason + ")";
       std::printf("trial %lld/%lld %-10s %s  params %s  %s\n", static_cast<long long>(e.finished),
                   static_cast<long long>(e.total), nas::trialStateName(t.state), what.c_str(),
-                  grouped(t.params).c_str(), shortDNA(t.dna, 80).c_str());
+                  grouped(t.params).c_str(), shownName(t, 80).c_str());
       std::fflush(stdout);
     }
     status_line(e);
@@ -217,6 +238,11 @@ int run(const Options &o, const GlobalOptions &global) {
   else if (outcome->outOfTime)
     std::printf("\nthe budget of %s ran out after %lld trials\n", o.budget.c_str(),
                 static_cast<long long>(outcome->finished));
+  else if (outcome->exhausted)
+    std::printf("\nthe algorithm proposed nothing new after %lld trials\n", static_cast<long long>(outcome->finished));
+  if (outcome->duplicates)
+    std::printf("%lld proposals were candidates already evaluated: answered from the study, not counted as trials\n",
+                static_cast<long long>(outcome->duplicates));
   if (!board.empty()) {
     auto test = board.front()->metrics.find("test_accuracy");
     if (test != board.front()->metrics.end())
@@ -243,12 +269,15 @@ CommandRunner addSearchCommand(CLI::App &app, const GlobalOptions &global) {
   cmd->footer("Settings come from the file's search and train sections; flags override them.\n"
               "The study (a SQLite file, FILE's name with .study by default) records every\n"
               "trial as it starts and ends: run the same command again to resume after a\n"
-              "crash or Ctrl-C. Candidates that break a constraint are not trained; the same\n"
-              "network is not trained twice.\n\n"
+              "crash or Ctrl-C. Candidates that break a constraint are not trained; a\n"
+              "candidate proposed again is answered from the study and not counted.\n"
+              "With `evaluator = table(...)` in the search section, metrics are looked up\n"
+              "in a CSV table (NAS-Bench-201) instead of trained.\n\n"
               "Examples:\n"
               "  nasc search examples/fashion_mlp.nas --budget 5m --export best/\n"
               "  nasc search examples/fashion_mlp.nas --algorithm tpe --trials 100 --study tpe.study\n"
-              "  nasc search space.nas --evaluator 'python3 train.py' --evaluator-timeout 600");
+              "  nasc search space.nas --evaluator 'python3 train.py' --evaluator-timeout 600\n"
+              "  nasc search examples/nasbench201.nas --algorithm random --trials 100");
   auto o = std::make_shared<Options>();
   cmd->add_option("file", o->file, "The .nas file")->required()->type_name("FILE");
   cmd->add_option("--trials", o->trials, "How many trials (default: the search section's)")
@@ -271,8 +300,9 @@ CommandRunner addSearchCommand(CLI::App &app, const GlobalOptions &global) {
       ->type_name("DIR");
   cmd->add_option("--threads", o->threads, "CPU threads (default: all cores)")->check(CLI::PositiveNumber);
   cmd->add_option("--evaluator", o->evaluator,
-                  "Train with this shell command instead: it runs in a directory holding dna.json and "
-                  "candidate.mlir and prints its metrics as a JSON object")
+                  "Evaluate with this shell command instead: it runs in a directory holding dna.json and "
+                  "candidate.mlir and prints its metrics as a JSON object ('trainer': the built-in "
+                  "trainer, even where the file names a table)")
       ->type_name("CMD");
   cmd->add_option("--evaluator-timeout", o->evaluatorTimeout, "Seconds before an evaluator is killed")
       ->capture_default_str();

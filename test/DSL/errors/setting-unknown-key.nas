@@ -19,5 +19,5 @@ search {
 # CHECK: :[[@LINE-1]]:3: error: unknown search setting 'zzzzzz'
 # CHECK-NEXT: {{^}}    zzzzzz = 1
 # CHECK-NEXT: {{^}}    ^~~~~~{{$}}
-# CHECK-NEXT: hint: the settings are: algorithm, trials, seed, early_stopping, maximize, minimize, constraint
+# CHECK-NEXT: hint: the settings are: algorithm, trials, seed, early_stopping, evaluator, maximize, minimize, constraint
 }

@@ -98,6 +98,12 @@ struct SearchSettings {
   std::vector<Constraint> constraints;
   bool successiveHalving = false;
   int64_t minEpochs = 1, reduction = 3;
+  /// "trainer" (train each candidate) or "table": look its metrics up in
+  /// the CSV `tableFile` (resolved against the .nas file's directory), in
+  /// the row whose `tableColumn` holds the candidate's key, rendered from
+  /// its decisions by the format `tableKey` (see nas/Search/KeyFormat.h).
+  std::string evaluator = "trainer";
+  std::string tableFile, tableColumn, tableKey;
 };
 
 /// A candidate compiled to native code for this machine's CPU: the

@@ -52,7 +52,10 @@ struct SearchOptions {
 };
 
 struct SearchEvent {
-  enum class Kind { Resumed, TrialStarted, Epoch, TrialFinished } kind;
+  /// Duplicate: the algorithm proposed a candidate that an ended trial
+  /// (`trial`) already evaluated; that result is its feedback, and nothing
+  /// is recorded or counted.
+  enum class Kind { Resumed, TrialStarted, Epoch, TrialFinished, Duplicate } kind;
   const TrialRecord *trial = nullptr; // the trial concerned
   const TrialRecord *best = nullptr;  // the best complete trial so far, if any
   int64_t finished = 0, total = 0;    // trials ended (any state) and the budget
@@ -63,7 +66,8 @@ struct SearchOutcome {
   int64_t finished = 0;     // trials in the study that have ended
   bool interrupted = false; // `stop` was set
   bool outOfTime = false;   // the budget ran out first
-  bool exhausted = false;   // the algorithm had nothing more to propose
+  bool exhausted = false;   // the algorithm had nothing more (or nothing new) to propose
+  int64_t duplicates = 0;   // proposals of candidates already evaluated, not counted as trials
 };
 
 /// Runs (or resumes) a search of `space` recorded in `study`.
