@@ -2,6 +2,8 @@
 #include "nas/Search/Algorithm.h"
 
 #include "nas/Search/Random.h"
+#include "SeenDNA.h"
+#include "ValueRatioModel.h"
 
 #include <algorithm>
 #include <cmath>
@@ -54,25 +56,52 @@ private:
 
 class RegularizedEvolution : public Algorithm {
 public:
-  RegularizedEvolution(const DecisionSpace &space, int population, int tournament, uint64_t seed)
-      : space_(space), population_(std::max(population, 1)), tournament_(std::max(tournament, 1)), random_(seed) {}
+  RegularizedEvolution(const DecisionSpace &space, int population, int tournament, int candidates, uint64_t seed)
+      : space_(space), population_(std::max(population, 1)), tournament_(std::max(tournament, 1)),
+        candidates_(std::max(candidates, 1)), random_(seed), model_(space, /*gamma=*/0.25) {}
   using Algorithm::feedback;
 
   std::optional<DNA> propose() override {
-    // Until the population is full, explore at random.
+    // Until the population is full, explore at random; then mutate the
+    // winner of a tournament. Either way, something not evaluated yet when
+    // a few tries find it (a new tournament each time).
     if (static_cast<int>(members_.size()) < population_)
-      return randomDNA(space_, random_.next());
-    const Member *best = nullptr;
-    for (int i = 0; i < tournament_; ++i) {
-      const Member &m = members_[random_.below(members_.size())];
-      if (!best || m.reward > best->reward)
-        best = &m;
+      return seen_.novel([&] { return randomDNA(space_, random_.next()); });
+    auto child = [&] {
+      DNA dna = seen_.novel([&] {
+        const Member *best = nullptr;
+        for (int i = 0; i < tournament_; ++i) {
+          const Member &m = members_[random_.below(members_.size())];
+          if (!best || m.reward > best->reward)
+            best = &m;
+        }
+        return mutate(space_, best->dna, random_.next());
+      });
+      // Every neighbour of the population seen: somewhere new at random.
+      return seen_.contains(dna) ? seen_.novel([&] { return randomDNA(space_, random_.next()); }) : dna;
+    };
+    if (candidates_ <= 1)
+      return child();
+    // Guided mutation: of `candidates` children, the one whose values the
+    // best trials so far share most.
+    model_.fit();
+    std::optional<DNA> pick;
+    double pickScore = -INFINITY;
+    for (int c = 0; c < candidates_; ++c) {
+      DNA d = child();
+      if (double score = model_.score(d); !pick || score > pickScore)
+        pick = std::move(d), pickScore = score;
     }
-    return mutate(space_, best->dna, random_.next());
+    return pick;
   }
 
+  void failed(const DNA &dna) override { seen_.insert(dna); }
+
   void feedback(const DNA &dna, double reward) override {
-    // A failure (NaN) never joins the population: failed() does nothing.
+    seen_.insert(dna);
+    if (!std::isnan(reward) && candidates_ > 1)
+      model_.add(dna, reward);
+    // A failure (NaN) never joins the population.
     if (std::isnan(reward))
       return;
     members_.push_back({dna, reward});
@@ -87,9 +116,11 @@ private:
     double reward;
   };
   const DecisionSpace &space_;
-  int population_, tournament_;
+  int population_, tournament_, candidates_;
   Random random_;
   std::deque<Member> members_;
+  SeenDNA seen_;
+  ValueRatioModel model_; // every trial evaluated, for guided mutation
 };
 
 } // namespace
@@ -150,8 +181,8 @@ std::unique_ptr<Algorithm> makeRandomSearch(const DecisionSpace &space, uint64_t
 }
 std::unique_ptr<Algorithm> makeGridSearch(const DecisionSpace &space) { return std::make_unique<GridSearch>(space); }
 std::unique_ptr<Algorithm> makeRegularizedEvolution(const DecisionSpace &space, int population, int tournament,
-                                                    uint64_t seed) {
-  return std::make_unique<RegularizedEvolution>(space, population, tournament, seed);
+                                                    uint64_t seed, int candidates) {
+  return std::make_unique<RegularizedEvolution>(space, population, tournament, candidates, seed);
 }
 
 } // namespace nas

@@ -1,6 +1,7 @@
 //===- Format.cpp - Numbers and lists as people read them -----------------===//
 #include "nas/Search/Format.h"
 
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 
@@ -8,6 +9,11 @@ namespace nas {
 
 std::string formatNumber(double x) {
   char buffer[32];
+  // Whole numbers in full (10, not 1e+01) while they are exact.
+  if (std::nearbyint(x) == x && std::fabs(x) < 1e15) {
+    std::snprintf(buffer, sizeof buffer, "%.0f", x);
+    return buffer;
+  }
   for (int precision = 1; precision < 18; ++precision) {
     std::snprintf(buffer, sizeof buffer, "%.*g", precision, x);
     if (std::strtod(buffer, nullptr) == x)

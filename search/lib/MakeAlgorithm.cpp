@@ -113,15 +113,17 @@ std::unique_ptr<Algorithm> makeAlgorithm(const DecisionSpace &space, const Algor
   }
   if (name == "evolution" || name == "nsga2") {
     bool nsga2 = name == "nsga2" || settings.objectives > 1;
-    int population = 0, tournament = 0;
-    if (!params.onlyKnown({"population", "tournament"}) ||
+    int population = 0, tournament = 0, candidates = 1;
+    if (!params.onlyKnown(nsga2 && name == "nsga2" ? std::vector<std::string>{"population", "tournament"}
+                                                   : std::vector<std::string>{"population", "tournament", "candidates"}) ||
         !params.integer("population", 20, 2, kMaxCount, population) ||
-        !params.integer("tournament", name == "nsga2" ? 2 : 5, 1, population, tournament))
+        !params.integer("tournament", name == "nsga2" ? 2 : 5, 1, population, tournament) ||
+        !params.integer("candidates", 1, 1, 1000, candidates))
       return nullptr;
     // Several objectives: NSGA-II's rank and crowding take the reward's place.
     if (nsga2)
       return makeNSGA2(space, population, tournament, settings.seed);
-    return makeRegularizedEvolution(space, population, tournament, settings.seed);
+    return makeRegularizedEvolution(space, population, tournament, settings.seed, candidates);
   }
   if (name == "tpe") {
     if (settings.objectives > 1) {

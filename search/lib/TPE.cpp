@@ -8,6 +8,7 @@
 #include "nas/Search/Algorithm.h"
 
 #include "nas/Search/Random.h"
+#include "SeenDNA.h"
 
 #include <algorithm>
 #include <cmath>
@@ -102,16 +103,31 @@ public:
   using Algorithm::feedback;
 
   std::optional<DNA> propose() override {
+    auto random = [&] { return randomDNA(space_, random_.next()); };
     if (observations_.size() < startup_)
-      return randomDNA(space_, random_.next());
+      return seen_.novel(random);
     split();
-    DNA dna;
-    sampleSpace(space_, dna);
-    return dna;
+    // The densities' best guess is often one already evaluated once the
+    // model is sure: draw again; when that keeps happening, a neighbour of
+    // the guess (one decision changed), and at random last.
+    DNA dna = seen_.novel([&] {
+      DNA d;
+      sampleSpace(space_, d);
+      return d;
+    });
+    if (seen_.contains(dna))
+      dna = seen_.novel([&] { return mutate(space_, dna, random_.next()); });
+    return seen_.contains(dna) ? seen_.novel(random) : dna;
   }
 
-  void feedback(const DNA &dna, double reward) override { observations_.push_back({dna, reward, std::isnan(reward)}); }
-  void failed(const DNA &dna) override { observations_.push_back({dna, 0, true}); }
+  void feedback(const DNA &dna, double reward) override {
+    seen_.insert(dna);
+    observations_.push_back({dna, reward, std::isnan(reward)});
+  }
+  void failed(const DNA &dna) override {
+    seen_.insert(dna);
+    observations_.push_back({dna, 0, true});
+  }
 
 private:
   struct Observation {
@@ -288,6 +304,7 @@ private:
   Random random_;
   std::vector<Observation> observations_;
   std::vector<const DNA *> good_, bad_;
+  SeenDNA seen_;
 };
 
 } // namespace

@@ -61,9 +61,16 @@ std::unique_ptr<Algorithm> makeGridSearch(const DecisionSpace &space);
 /// DNAs are random; then each child is a mutation of the best of
 /// `tournament` members drawn from the population, and the oldest member
 /// dies. A mutation changes one active decision to another value; decisions
-/// it switches on are drawn, the others are kept.
+/// it switches on are drawn, the others are kept. A proposal is one not
+/// evaluated yet when a few tries (new tournaments) find one.
+///
+/// Guided mutation, with `candidates` above 1: that many children are
+/// drawn and the proposal is the one whose decision values are most typical
+/// of the best quarter of all the trials evaluated so far (TPE's density
+/// ratio with category counts, each decision on its own); 1 is plain
+/// regularized evolution.
 std::unique_ptr<Algorithm> makeRegularizedEvolution(const DecisionSpace &space, int population, int tournament,
-                                                    uint64_t seed);
+                                                    uint64_t seed, int candidates = 1);
 
 /// Tree-structured Parzen estimator (Bergstra et al., NeurIPS 2011) for one
 /// objective, on conditional spaces.
@@ -123,7 +130,8 @@ struct AlgorithmSettings {
   /// "random", "grid", "evolution", "tpe" or "nsga2".
   std::string name;
   /// By name; whole numbers where a count is meant:
-  ///   evolution: population (20, >= 2), tournament (5, in [1, population]);
+  ///   evolution: population (20, >= 2), tournament (5, in [1, population]),
+///              candidates (1: plain; more: guided mutation);
   ///   tpe: startup (10, >= 0), candidates (24, >= 1), gamma (0.25, in (0, 1));
   ///   nsga2: population (20, >= 2), tournament (2, in [1, population]).
   std::map<std::string, double> params;
