@@ -18,7 +18,14 @@
 // Failed trials: random and grid search ignore them; regularized evolution
 // and NSGA-II ignore them too (a failed DNA never joins the population, so it
 // is never a parent, and the population is filled by the trials that
-// worked); TPE counts them among the bad trials.
+// worked); TPE counts them among the bad trials. Evolution and TPE do not
+// propose a DNA they were given feedback for (failed or not) while a few
+// draws find a new one.
+//
+// `nasc search` answers a proposal of a candidate already evaluated from the
+// study without recording it, so a resumed search replays the recorded
+// trials only: its algorithm goes on from nearly, not exactly, the state
+// the interrupted run had when duplicates were answered.
 //
 //===----------------------------------------------------------------------===//
 #ifndef NAS_SEARCH_ALGORITHM_H
