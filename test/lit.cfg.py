@@ -34,3 +34,8 @@ except (OSError, subprocess.SubprocessError):
 # table lives beside the repository (../shared/data/nb201).
 if os.path.exists(os.path.join(config.nasc_src_root, "..", "shared", "data", "nb201", "nb201-12epoch.csv")):
     config.available_features.add("nb201-table")
+
+# `REQUIRES: ptxas`: the CUDA toolkit's assembler checks the PTX nasc writes.
+if os.path.exists("/usr/local/cuda/bin/ptxas"):
+    config.available_features.add("ptxas")
+    config.substitutions.append(("%ptxas", "/usr/local/cuda/bin/ptxas"))

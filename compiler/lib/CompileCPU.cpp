@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 #include "nas/Compiler/Compiler.h"
 
+#include "CandidateIR.h"
 #include "CandidateImpl.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -16,7 +17,6 @@
 #include "mlir/ExecutionEngine/ExecutionEngine.h"
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/IR/Verifier.h"
-#include "mlir/Parser/Parser.h"
 #include "mlir/Target/LLVMIR/Dialect/Builtin/BuiltinToLLVMIRTranslation.h"
 #include "mlir/Target/LLVMIR/Dialect/LLVMIR/LLVMToLLVMIRTranslation.h"
 #include "nas/Dialect/NN/NNDialect.h"
@@ -52,25 +52,6 @@ void initializeNativeTarget() {
   });
 }
 
-std::vector<ProgramSlot> readLayout(mlir::ModuleOp module) {
-  std::vector<ProgramSlot> slots;
-  for (mlir::Attribute entry : module->getAttrOfType<mlir::ArrayAttr>("nn.layout")) {
-    auto dict = mlir::cast<mlir::DictionaryAttr>(entry);
-    ProgramSlot slot;
-    slot.name = dict.getAs<mlir::StringAttr>("name").str();
-    slot.role = dict.getAs<mlir::StringAttr>("role").str();
-    slot.offset = dict.getAs<mlir::IntegerAttr>("offset").getInt();
-    slot.bytes = dict.getAs<mlir::IntegerAttr>("bytes").getInt();
-    for (mlir::Attribute d : dict.getAs<mlir::ArrayAttr>("shape"))
-      slot.shape.push_back(mlir::cast<mlir::IntegerAttr>(d).getInt());
-    if (auto init = dict.getAs<mlir::StringAttr>("init"))
-      slot.init = init.str();
-    if (auto fanIn = dict.getAs<mlir::IntegerAttr>("fan_in"))
-      slot.fanIn = fanIn.getInt();
-    slots.push_back(std::move(slot));
-  }
-  return slots;
-}
 } // namespace
 
 std::unique_ptr<CompiledModel> Candidate::compileForCPU(int64_t batch, std::string &error) const {
@@ -86,18 +67,8 @@ std::unique_ptr<CompiledModel> Candidate::compileForCPU(int64_t batch, std::stri
   mlir::registerLLVMDialectTranslation(registry);
   context.appendDialectRegistry(registry);
   context.loadAllAvailableDialects();
-  context.allowUnregisteredDialects(); // the nas.* module attributes
-  mlir::ScopedDiagnosticHandler handler(&context, [&](mlir::Diagnostic &d) {
-    if (d.getSeverity() == mlir::DiagnosticSeverity::Error && error.empty()) {
-      error = d.str();
-      if (auto file = mlir::dyn_cast<mlir::FileLineColLoc>(d.getLocation()))
-        error = file.getFilename().str() + ":" + std::to_string(file.getLine()) + ":" +
-                std::to_string(file.getColumn()) + ": " + error;
-    }
-    return mlir::success();
-  });
-  mlir::OwningOpRef<mlir::ModuleOp> module =
-      mlir::parseSourceString<mlir::ModuleOp>(impl_->mlirWithLocations, &context);
+  FirstError handler(context, error);
+  mlir::OwningOpRef<mlir::ModuleOp> module = parseCandidate(context, impl_->mlirWithLocations);
   if (!module || failed(buildTrainingFunctions(*module)) || failed(lowerToCPU(*module, batch)) ||
       failed(mlir::verify(*module))) {
     if (error.empty())

@@ -8,11 +8,13 @@
 // batches through it.
 //
 // Fusion: an activation that is the only consumer of a dense or conv layer
-// runs in the layer's epilogue, when the gradient needs only its output.
+// runs in the layer's epilogue, when the gradient needs only its output
+// (nas/Passes/Fusion.h).
 //
 //===----------------------------------------------------------------------===//
 #include "nas/Passes/LowerToCPU.h"
 #include "nas/Passes/BufferPlan.h"
+#include "nas/Passes/Fusion.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
@@ -29,44 +31,6 @@ using namespace mlir;
 
 namespace {
 RankedTensorType tensorType(Value v) { return cast<RankedTensorType>(v.getType()); }
-
-int64_t activationKind(StringRef kind) {
-  return llvm::StringSwitch<int64_t>(kind)
-      .Case("relu", NASC_ACT_RELU)
-      .Case("gelu", NASC_ACT_GELU)
-      .Case("tanh", NASC_ACT_TANH)
-      .Case("sigmoid", NASC_ACT_SIGMOID)
-      .Case("silu", NASC_ACT_SILU)
-      .Default(NASC_ACT_NONE);
-}
-
-int64_t activationKind(Operation *op) {
-  return activationKind(op->getName().stripDialect());
-}
-
-/// The activation that can run in `layer`'s epilogue: the only user of its
-/// output apart from that activation's gradient, when the gradient reads the
-/// activation's output alone (relu, tanh, sigmoid).
-Operation *fusableActivation(Operation *layer) {
-  Value out = layer->getResult(0);
-  Operation *activation = nullptr;
-  for (Operation *user : out.getUsers())
-    if (isa<nn::ReluOp, nn::TanhOp, nn::SigmoidOp>(user)) {
-      if (activation)
-        return nullptr;
-      activation = user;
-    }
-  if (!activation)
-    return nullptr;
-  for (Operation *user : out.getUsers()) {
-    if (user == activation)
-      continue;
-    auto grad = dyn_cast<nn::ActivationGradOp>(user);
-    if (!grad || grad.getInput() != out || grad.getOutput() != activation->getResult(0) || grad.getGrad() == out)
-      return nullptr;
-  }
-  return activation;
-}
 
 class Lowering {
 public:
@@ -400,10 +364,7 @@ LogicalResult lowerToCPU(ModuleOp module, int64_t batch) {
   if (!train || !infer)
     return module.emitError("has no @train_step and @infer to lower (run nn-autodiff first)");
   BufferPlan plan(batch);
-  auto fusedWith = [](Operation *op) -> Operation * {
-    return isa<nn::LinearOp, nn::ConvOp>(op) ? fusableActivation(op) : nullptr;
-  };
-  if (failed(plan.build({train, infer}, fusedWith)))
+  if (failed(plan.build({train, infer}, epilogueActivation)))
     return failure();
   Lowering lowering(module, plan);
   if (failed(lowering.lower(train, "nasc_train_step")) || failed(lowering.lower(infer, "nasc_infer")))

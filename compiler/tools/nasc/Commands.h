@@ -28,6 +28,7 @@ CommandRunner addSpaceCommand(CLI::App &app, const GlobalOptions &global);
 CommandRunner addSampleCommand(CLI::App &app, const GlobalOptions &global);
 CommandRunner addMaterializeCommand(CLI::App &app, const GlobalOptions &global);
 CommandRunner addTrainCommand(CLI::App &app, const GlobalOptions &global);
+CommandRunner addCompileCommand(CLI::App &app, const GlobalOptions &global);
 CommandRunner addSearchCommand(CLI::App &app, const GlobalOptions &global);
 CommandRunner addStudyCommand(CLI::App &app);
 

@@ -38,4 +38,19 @@ std::optional<nas::DNA> loadDNA(const nas::Space &space, const std::string &give
   return dna;
 }
 
+std::optional<nas::DNA> chooseDNA(const nas::Space &space, const std::string &text, uint64_t seed,
+                                  const std::string &file) {
+  if (text == "first") {
+    if (std::optional<nas::DNA> first = space.first())
+      return first;
+    // A continuous decision has no first value: draw them all.
+    std::cerr << "nasc: note: " << file << " has continuous decisions, so --dna first is a random DNA (seed " << seed
+              << ")\n";
+    return space.sample(seed);
+  }
+  if (text == "random")
+    return space.sample(seed);
+  return loadDNA(space, text, file);
+}
+
 } // namespace nasc

@@ -19,6 +19,12 @@ std::unique_ptr<nas::Space> loadSpace(const std::string &path, const GlobalOptio
 /// and returns nullopt when it does not fit.
 std::optional<nas::DNA> loadDNA(const nas::Space &space, const std::string &text, const std::string &file);
 
+/// What `--dna` names: first (every decision its first choice; drawn with
+/// `seed`, and said so, where a decision is continuous), random (drawn with
+/// `seed`), JSON or @FILE; nullopt after printing the error.
+std::optional<nas::DNA> chooseDNA(const nas::Space &space, const std::string &text, uint64_t seed,
+                                  const std::string &file);
+
 } // namespace nasc
 
 #endif // NASC_TOOLS_LOADSPACE_H

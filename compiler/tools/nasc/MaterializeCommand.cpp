@@ -29,7 +29,9 @@ CommandRunner addMaterializeCommand(CLI::App &app, const GlobalOptions &global) 
   };
   auto options = std::make_shared<Options>();
   cmd->add_option("file", options->file, "The .nas file")->required()->type_name("FILE");
-  cmd->add_option("--dna", options->dna, "The DNA as JSON, or @FILE")->required()->type_name("JSON|@FILE");
+  cmd->add_option("--dna", options->dna, "first (every decision its first choice), random, the DNA as JSON, or @FILE")
+      ->required()
+      ->type_name("first|random|JSON|@FILE");
   cmd->add_option("--emit", options->emit, "What to print: the network as MLIR, or a table of its layers")
       ->check(CLI::IsMember({"mlir", "summary"}))
       ->capture_default_str();
@@ -38,7 +40,7 @@ CommandRunner addMaterializeCommand(CLI::App &app, const GlobalOptions &global) 
     std::unique_ptr<nas::Space> space = loadSpace(options->file, global, status);
     if (!space)
       return status;
-    std::optional<nas::DNA> dna = loadDNA(*space, options->dna, options->file);
+    std::optional<nas::DNA> dna = chooseDNA(*space, options->dna, 0, options->file);
     if (!dna)
       return 1;
     std::string error;

@@ -56,13 +56,7 @@ int run(const Options &o, const GlobalOptions &global) {
   std::unique_ptr<nas::Space> space = loadSpace(o.file, global, status);
   if (!space)
     return status;
-  std::optional<nas::DNA> dna;
-  if (o.dna == "first")
-    dna = space->first();
-  else if (o.dna == "random")
-    dna = space->sample(o.seed);
-  else
-    dna = loadDNA(*space, o.dna, o.file);
+  std::optional<nas::DNA> dna = chooseDNA(*space, o.dna, o.seed, o.file);
   if (!dna)
     return 1;
   std::string error;

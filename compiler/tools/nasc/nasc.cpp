@@ -34,6 +34,7 @@ int main(int argc, char **argv) {
              "  nasc sample --count 5 examples/fashion_mlp.nas  random DNAs as JSON lines\n"
              "  nasc materialize FILE --dna JSON --emit summary one candidate: its layers, params, FLOPs\n"
              "  nasc train examples/fashion_mlp.nas             compile one candidate and train it\n"
+             "  nasc compile FILE --device cuda -o DIR          one candidate as a GPU launch plan and PTX\n"
              "  nasc search examples/fashion_mlp.nas --budget 5m   search it; the study survives a crash\n"
              "  nasc study show fashion_mlp.study               the leaderboard of a study\n"
              "  nasc emit-mlir examples/fashion_mlp.nas         print it as MLIR\n"
@@ -52,6 +53,7 @@ int main(int argc, char **argv) {
   add(nasc::addSampleCommand(app, global));
   add(nasc::addMaterializeCommand(app, global));
   add(nasc::addTrainCommand(app, global));
+  add(nasc::addCompileCommand(app, global));
   add(nasc::addSearchCommand(app, global));
   add(nasc::addStudyCommand(app));
   add(nasc::addEmitCommand(app, global));

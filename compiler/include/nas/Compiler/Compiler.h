@@ -123,6 +123,17 @@ private:
   std::unique_ptr<Impl> impl_;
 };
 
+/// A candidate compiled for an NVIDIA GPU: plain data that the runtime
+/// (nas/Runtime/CudaPlan.h, no MLIR or LLVM) loads. `plan` is JSON: the
+/// arena (`arena_bytes`, `slots` as in Program), and the steps of
+/// `train_step` and `infer` (kernel launches, cuBLAS products, cuDNN
+/// convolutions; see docs/cuda.md); `ptx` holds the kernels it launches.
+struct CudaProgram {
+  std::string plan, ptx;
+  /// Seconds from the candidate's IR to PTX.
+  double seconds = 0;
+};
+
 /// One network of a space, every decision made.
 class Candidate {
 public:
@@ -143,6 +154,12 @@ public:
   /// (0: the train section's batch), and JIT-compiles them. Null and
   /// `error` on failure. Safe to call from several threads at once.
   std::unique_ptr<CompiledModel> compileForCPU(int64_t batch, std::string &error) const;
+  /// The launch plan and PTX for `chip` (sm_90: the H100), batches of at
+  /// most `batch` rows (0: the train section's); needs no GPU, only
+  /// libdevice from the CUDA toolkit. nullopt and `error` (with the
+  /// location of an op that has no CUDA kernel yet) on failure.
+  std::optional<CudaProgram> compileForCUDA(int64_t batch, std::string &error,
+                                            const std::string &chip = "sm_90") const;
 
 private:
   friend class Space;

@@ -121,4 +121,36 @@ def NNLowerCPU : Pass<"nn-lower-cpu", "::mlir::ModuleOp"> {
   let dependentDialects = ["::mlir::LLVM::LLVMDialect"];
 }
 
+def NNLowerCUDA : Pass<"nn-lower-cuda", "::mlir::ModuleOp"> {
+  let summary = "Lower a candidate's training functions to a GPU launch plan and its kernels";
+  let description = [{
+    Turns `@train_step` and `@infer` (from `nn-autodiff`) into two lists of
+    steps, the module attribute `nn.cuda_plan`, over one device arena laid
+    out as for the CPU (`nn.layout`, `nn.arena_bytes`, for `batch` rows):
+    `launch` (a kernel of `gpu.module @kernels`: threads, arguments),
+    `gemm` (cuBLAS sgemm, column-major: transa, transb, m, n, k, a, lda, b,
+    ldb, c, ldc) and `conv_forward`, `conv_backward_data`,
+    `conv_backward_filter` (cuDNN, NCHW: x, w, y and the shape C H W K OH
+    OW R S stride padding dilation groups). Operands are strings: `@OFFSET`
+    (bytes into the arena), `#V` (an integer), `n` or `n*K` (the rows of
+    the call, times K).
+
+    The kernels are written with MLIR builders (GPU, SCF, arith, math and
+    LLVM pointer ops), one thread per element, row or channel; contiguous
+    elementwise ops over the same elements are fused into one kernel that
+    stores only what is read outside it, and a layer's bias and epilogue
+    activation run in one kernel after its product. Ops without a kernel
+    yet are errors at their location. The tensor functions are removed.
+
+    ```
+    nas-opt candidate.mlir --nn-autodiff --nn-lower-cuda=batch=256
+    ```
+  }];
+  let options = [
+    Option<"batch", "batch", "int64_t", /*default=*/"256", "The most rows one call handles">
+  ];
+  let dependentDialects = ["::mlir::gpu::GPUDialect", "::mlir::scf::SCFDialect", "::mlir::math::MathDialect",
+                           "::mlir::arith::ArithDialect", "::mlir::LLVM::LLVMDialect"];
+}
+
 #endif // NAS_PASSES
