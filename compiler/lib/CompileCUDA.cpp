@@ -11,6 +11,7 @@
 #include "nas/Compiler/Compiler.h"
 
 #include "CandidateIR.h"
+#include "CudaLowering.h"
 #include "CandidateImpl.h"
 
 #include "mlir/Conversion/ArithToLLVM/ArithToLLVM.h"
@@ -24,6 +25,7 @@
 #include "mlir/Conversion/GPUToNVVM/GPUToNVVMPass.h"
 #include "mlir/Conversion/Passes.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/ControlFlow/IR/ControlFlow.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/GPU/IR/GPUDialect.h"
 #include "mlir/Dialect/GPU/Transforms/Passes.h"
@@ -105,20 +107,11 @@ nlohmann::json stepsJSON(mlir::ArrayAttr steps) {
 }
 } // namespace
 
-std::optional<CudaProgram> Candidate::compileForCUDA(int64_t batch, std::string &error, const std::string &chip) const {
-  auto start = std::chrono::steady_clock::now();
-  if (batch <= 0)
-    batch = impl_->train.batch;
-  std::string device = libdevice();
-  if (device.empty()) {
-    error = "libdevice.10.bc was not found (it comes with the CUDA toolkit, in /usr/local/cuda/nvvm/libdevice)";
-    return std::nullopt;
-  }
-  initializeNVPTX();
-  mlir::MLIRContext context(mlir::MLIRContext::Threading::DISABLED);
+void setUpCUDAContext(mlir::MLIRContext &context) {
   mlir::DialectRegistry registry;
   registry.insert<nn::NNDialect, mlir::func::FuncDialect, mlir::arith::ArithDialect, mlir::LLVM::LLVMDialect,
-                  mlir::gpu::GPUDialect, mlir::NVVM::NVVMDialect, mlir::scf::SCFDialect, mlir::math::MathDialect>();
+                  mlir::gpu::GPUDialect, mlir::NVVM::NVVMDialect, mlir::scf::SCFDialect, mlir::math::MathDialect,
+                  mlir::cf::ControlFlowDialect>();
   // How each dialect in the kernels converts to LLVM and NVVM.
   mlir::arith::registerConvertArithToLLVMInterface(registry);
   mlir::cf::registerConvertControlFlowToLLVMInterface(registry);
@@ -135,30 +128,58 @@ std::optional<CudaProgram> Candidate::compileForCUDA(int64_t batch, std::string 
   mlir::registerNVVMDialectTranslation(registry);
   context.appendDialectRegistry(registry);
   context.loadAllAvailableDialects();
-  FirstError handler(context, error);
-  mlir::OwningOpRef<mlir::ModuleOp> module = parseCandidate(context, impl_->mlirWithLocations);
+}
+
+mlir::OwningOpRef<mlir::ModuleOp> lowerCandidateForCUDA(mlir::MLIRContext &context, const std::string &text,
+                                                        int64_t batch, std::string &error) {
+  mlir::OwningOpRef<mlir::ModuleOp> module = parseCandidate(context, text);
   if (!module || failed(buildTrainingFunctions(*module)) || failed(lowerToCUDA(*module, batch)) ||
       failed(mlir::verify(*module))) {
     if (error.empty())
       error = "the candidate could not be compiled for CUDA";
-    return std::nullopt;
+    return nullptr;
   }
+  return module;
+}
+
+std::string cudaPlanJSON(mlir::ModuleOp module, const std::string &chip, const std::string &candidate) {
   nlohmann::json plan = {{"format", "nasc-cuda-plan"},
                          {"version", 1},
                          {"chip", chip},
-                         {"batch", batch},
-                         {"arena_bytes", (*module)->getAttrOfType<mlir::IntegerAttr>("nn.arena_bytes").getInt()},
-                         {"candidate", impl_->hash}};
+                         {"batch", module->getAttrOfType<mlir::IntegerAttr>("nn.batch").getInt()},
+                         {"arena_bytes", module->getAttrOfType<mlir::IntegerAttr>("nn.arena_bytes").getInt()},
+                         {"candidate", candidate}};
   plan["slots"] = nlohmann::json::array();
-  for (const ProgramSlot &s : readLayout(*module))
+  for (const ProgramSlot &s : readLayout(module))
     plan["slots"].push_back(slotJSON(s));
-  auto steps = (*module)->getAttrOfType<mlir::DictionaryAttr>("nn.cuda_plan");
+  auto steps = module->getAttrOfType<mlir::DictionaryAttr>("nn.cuda_plan");
   plan["train_step"] = stepsJSON(steps.getAs<mlir::ArrayAttr>("train_step"));
   plan["infer"] = stepsJSON(steps.getAs<mlir::ArrayAttr>("infer"));
   plan["kernels"] = nlohmann::json::array();
-  for (auto kernels : module->getOps<mlir::gpu::GPUModuleOp>())
+  for (auto kernels : module.getOps<mlir::gpu::GPUModuleOp>())
     for (auto fn : kernels.getOps<mlir::gpu::GPUFuncOp>())
       plan["kernels"].push_back(fn.getName().str());
+  return plan.dump(1);
+}
+
+std::optional<CudaProgram> Candidate::compileForCUDA(int64_t batch, std::string &error, const std::string &chip) const {
+  auto start = std::chrono::steady_clock::now();
+  if (batch <= 0)
+    batch = impl_->train.batch;
+  std::string device = libdevice();
+  if (device.empty()) {
+    error = "libdevice.10.bc was not found (it comes with the CUDA toolkit, in /usr/local/cuda/nvvm/libdevice)";
+    return std::nullopt;
+  }
+  initializeNVPTX();
+  mlir::MLIRContext context(mlir::MLIRContext::Threading::DISABLED);
+  setUpCUDAContext(context);
+  FirstError handler(context, error);
+  mlir::OwningOpRef<mlir::ModuleOp> module = lowerCandidateForCUDA(context, impl_->mlirWithLocations, batch, error);
+  if (!module)
+    return std::nullopt;
+  CudaProgram result;
+  result.plan = cudaPlanJSON(*module, chip, impl_->hash);
 
   mlir::PassManager pm(&context);
   mlir::GpuNVVMAttachTargetOptions target;
@@ -177,11 +198,9 @@ std::optional<CudaProgram> Candidate::compileForCUDA(int64_t batch, std::string 
       error = "the kernels could not be compiled to PTX";
     return std::nullopt;
   }
-  CudaProgram result;
   for (auto binaryOp : module->getOps<mlir::gpu::BinaryOp>())
     for (mlir::Attribute object : binaryOp.getObjects())
       result.ptx += mlir::cast<mlir::gpu::ObjectAttr>(object).getObject().str();
-  result.plan = plan.dump(1);
   result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return result;
 }

@@ -1,0 +1,80 @@
+//===- CudaPlan.h - A candidate's GPU launch plan, as data ------*- C++ -*-===//
+//
+// What `nasc compile --device cuda` writes to plan.json (docs/cuda.md),
+// read without MLIR: the arena, and the steps of a training step and of
+// inference. `runPlan` walks the steps for `n` rows and hands each to a
+// backend: the CUDA one on a GPU (driver, cuBLAS, cuDNN), or one that
+// emulates it on the CPU so that the plan and its kernels are checked
+// against the CPU path on machines without a GPU.
+//
+//===----------------------------------------------------------------------===//
+#ifndef NAS_RUNTIME_CUDAPLAN_H
+#define NAS_RUNTIME_CUDAPLAN_H
+
+#include "nas/Runtime/Program.h"
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace nas {
+
+/// "@OFFSET" (bytes into the arena), "#V" (an integer), "n" or "n*K" (the
+/// rows of the call times K).
+struct PlanOperand {
+  enum class Kind { Arena, Integer, Rows } kind = Kind::Integer;
+  int64_t value = 0; // the offset, the integer, or K
+  /// The integer for `n` rows (Arena: the offset).
+  int64_t at(int64_t n) const { return kind == Kind::Rows ? value * n : value; }
+};
+
+struct PlanStep {
+  enum class Kind { Launch, Gemm, ConvForward, ConvBackwardData, ConvBackwardFilter } kind = Kind::Launch;
+  // launch
+  std::string kernel;
+  PlanOperand threads;
+  std::vector<PlanOperand> args;
+  // gemm (column-major, alpha 1, beta 0)
+  bool transA = false, transB = false;
+  PlanOperand m, n, k, a, lda, b, ldb, c, ldc;
+  // convolutions: x, w, y and C H W K OH OW R S stride padding dilation groups
+  PlanOperand x, w, y;
+  std::array<int64_t, 12> shape{};
+};
+
+struct CudaPlan {
+  std::string chip, candidate;
+  int64_t batch = 0, arenaBytes = 0;
+  std::vector<ProgramSlot> slots;
+  std::vector<std::string> kernels;
+  std::vector<PlanStep> trainStep, infer;
+
+  const ProgramSlot *find(const std::string &name) const;
+};
+
+/// Reads plan.json's text; nullopt and `error` (naming the step and field)
+/// when it is not a version-1 nasc plan or a step is malformed.
+std::optional<CudaPlan> parseCudaPlan(const std::string &text, std::string &error);
+
+/// What executes the steps. Pointers are into the backend's arena.
+class PlanBackend {
+public:
+  virtual ~PlanBackend() = default;
+  /// `args` resolved: arena offsets as byte offsets, the rest as integers;
+  /// `isOffset[i]` tells which.
+  virtual bool launch(const std::string &kernel, int64_t threads, const std::vector<int64_t> &args,
+                      const std::vector<bool> &isOffset, std::string &error) = 0;
+  virtual bool gemm(bool transA, bool transB, int64_t m, int64_t n, int64_t k, int64_t a, int64_t lda, int64_t b,
+                    int64_t ldb, int64_t c, int64_t ldc, std::string &error) = 0;
+  virtual bool conv(PlanStep::Kind kind, int64_t x, int64_t w, int64_t y, const std::array<int64_t, 12> &shape,
+                    int64_t n, std::string &error) = 0;
+};
+
+/// Runs `steps` for `n` rows (at most the plan's batch) on `backend`.
+bool runPlan(const std::vector<PlanStep> &steps, int64_t n, PlanBackend &backend, std::string &error);
+
+} // namespace nas
+
+#endif // NAS_RUNTIME_CUDAPLAN_H
