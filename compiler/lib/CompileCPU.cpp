@@ -10,6 +10,7 @@
 
 #include "CandidateIR.h"
 #include "CandidateImpl.h"
+#include "CompiledModelImpl.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -31,17 +32,11 @@
 
 namespace nas {
 
-struct CompiledModel::Impl {
-  mlir::MLIRContext context;
-  std::unique_ptr<mlir::ExecutionEngine> engine;
-  Program program;
-  double seconds = 0;
-};
-
 CompiledModel::CompiledModel(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 CompiledModel::~CompiledModel() = default;
 const Program &CompiledModel::program() const { return impl_->program; }
 double CompiledModel::compileSeconds() const { return impl_->seconds; }
+const std::string &CompiledModel::device() const { return impl_->device; }
 
 namespace {
 void initializeNativeTarget() {

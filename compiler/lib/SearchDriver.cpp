@@ -243,7 +243,7 @@ bool Evaluator::builtIn(const Candidate &candidate, TrialRecord &trial, Successi
   if (!loadData(directory, error))
     return false; // the data is wrong for every trial: the search ends
   std::string why;
-  std::unique_ptr<CompiledModel> compiled = candidate.compileForCPU(settings.batch, why);
+  std::unique_ptr<CompiledModel> compiled = candidate.compileFor(options_.device, settings.batch, why);
   if (!compiled) {
     trial.state = TrialState::Failed;
     trial.reason = why;
@@ -279,6 +279,11 @@ bool Evaluator::builtIn(const Candidate &candidate, TrialRecord &trial, Successi
   TrainResult r = train(model, *train_, *test_, o);
   if (r.cancelled)
     return false;
+  if (r.failed) { // out of device memory, a failed launch: this trial only
+    trial.state = TrialState::Failed;
+    trial.reason = r.error;
+    return true;
+  }
   if (r.diverged) {
     trial.state = TrialState::Failed;
     trial.reason = "diverged: the loss became NaN or infinite at epoch " + std::to_string(r.divergedEpoch) +

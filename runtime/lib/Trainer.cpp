@@ -107,6 +107,11 @@ float Model::step(const Dataset &data, const std::vector<int64_t> &samples, size
   return *reinterpret_cast<float *>(arena_ + loss_->offset);
 }
 
+void Model::fetch() {
+  if (program_.fetch)
+    program_.fetch(arena_);
+}
+
 Evaluation Model::evaluate(const Dataset &data, const std::vector<int64_t> &samples) {
   std::vector<int64_t> all;
   const std::vector<int64_t> *indices = &samples;
@@ -147,7 +152,27 @@ double learningRate(const TrainOptions &options, int64_t epoch, int64_t step, in
   return 0.5 * options.lr * (1 + std::cos(M_PI * t));
 }
 
+namespace {
+TrainResult trainEpochs(Model &model, const Dataset &trainData, const Dataset &test, const TrainOptions &options);
+} // namespace
+
 TrainResult train(Model &model, const Dataset &trainData, const Dataset &test, const TrainOptions &options) {
+  // A program on another device reports its failures (out of memory, a
+  // launch that failed) by throwing: the training ends with that reason.
+  try {
+    TrainResult result = trainEpochs(model, trainData, test, options);
+    model.fetch();
+    return result;
+  } catch (const std::exception &e) {
+    TrainResult result;
+    result.failed = true;
+    result.error = e.what();
+    return result;
+  }
+}
+
+namespace {
+TrainResult trainEpochs(Model &model, const Dataset &trainData, const Dataset &test, const TrainOptions &options) {
   nasc_set_threads(options.threads);
   TrainResult result;
   Clock::time_point start = Clock::now();
@@ -211,5 +236,7 @@ TrainResult train(Model &model, const Dataset &trainData, const Dataset &test, c
   result.peakMemoryBytes = peakMemoryBytes();
   return result;
 }
+
+} // namespace
 
 } // namespace nas

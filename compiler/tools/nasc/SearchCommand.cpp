@@ -4,6 +4,7 @@
 
 #include "nas/Compiler/Search.h"
 #include "nas/DSL/Frontend.h"
+#include "nas/Runtime/Device.h"
 
 #include <atomic>
 #include <csignal>
@@ -124,9 +125,13 @@ int run(const Options &o, const GlobalOptions &global) {
   std::unique_ptr<nas::Space> space = loadSpace(o.file, global, status);
   if (!space)
     return status;
-  if (o.device == "cuda") {
-    std::cerr << "nasc: error: --device cuda: training on the GPU is not implemented yet; use --device cpu\n";
-    return 1;
+  // Ask for the GPU once, before any trial, rather than fail every trial.
+  if (o.device == "cuda" && o.evaluator.empty()) {
+    nas::CudaAvailability cuda = nas::probeCuda();
+    if (cuda.devices.empty()) {
+      std::cerr << "nasc: error: --device cuda: no GPU can be used here: " << cuda.reason << "\n";
+      return 1;
+    }
   }
   std::string error;
   std::optional<nas::SearchSettings> settings = nas::readSearchSettings(*space, error);
@@ -146,6 +151,7 @@ int run(const Options &o, const GlobalOptions &global) {
     options.settings.seed = o.seed;
   options.epochs = o.epochs;
   options.dataDirectory = o.data;
+  options.device = o.device;
   options.threads = o.threads ? o.threads : std::max(1u, std::thread::hardware_concurrency());
   // `--evaluator trainer` trains with the built-in trainer whatever the file's
   // search section says; any other value is a command.

@@ -16,7 +16,7 @@ namespace nasc {
 namespace {
 
 struct Options {
-  std::string file, dna = "first", data;
+  std::string file, dna = "first", data, device = "cpu";
   int64_t epochs = 0, batch = 0, threads = 0;
   double lr = 0, validation = -1;
   uint64_t seed = 0;
@@ -85,7 +85,7 @@ int run(const Options &o, const GlobalOptions &global) {
     return 1;
   }
   double loadSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - loadStart).count();
-  std::unique_ptr<nas::CompiledModel> compiled = candidate->compileForCPU(batch, error);
+  std::unique_ptr<nas::CompiledModel> compiled = candidate->compileFor(o.device, batch, error);
   if (!compiled) {
     std::cerr << "nasc: error: " << error << "\n";
     return 1;
@@ -101,9 +101,9 @@ int run(const Options &o, const GlobalOptions &global) {
   std::string dnaJSON = space->toJSON(*dna);
   bool terminal = isatty(STDERR_FILENO);
   if (!o.json)
-    std::printf("candidate %s: %s params, %s FLOPs per sample; compiled in %.0f ms\ndna: %s\n",
+    std::printf("candidate %s: %s params, %s FLOPs per sample; compiled for %s in %.0f ms\ndna: %s\n",
                 candidate->hash().c_str(), grouped(candidate->params()).c_str(), grouped(candidate->flops()).c_str(),
-                compileSeconds * 1000, dnaJSON.c_str());
+                compiled->device() == "cuda" ? "the GPU" : "the CPU", compileSeconds * 1000, dnaJSON.c_str());
   options.onProgress = [&](const nas::TrainProgress &p) {
     if (p.epochDone) {
       if (terminal)
@@ -131,6 +131,11 @@ int run(const Options &o, const GlobalOptions &global) {
       return true;
     };
   nas::TrainResult result = nas::train(model, *train, *test, options);
+  if (result.failed) {
+    std::cerr << "nasc: error: training on the " << (compiled->device() == "cuda" ? "GPU" : "CPU")
+              << " failed: " << result.error << "\n";
+    return 1;
+  }
   if (o.json) {
     printJSON(result, *candidate, dnaJSON, compileSeconds, options, batch);
     return result.diverged ? 4 : 0;
@@ -150,7 +155,7 @@ int run(const Options &o, const GlobalOptions &global) {
 } // namespace
 
 CommandRunner addTrainCommand(CLI::App &app, const GlobalOptions &global) {
-  CLI::App *cmd = app.add_subcommand("train", "Compile one candidate for this CPU and train it on its data");
+  CLI::App *cmd = app.add_subcommand("train", "Compile one candidate and train it on its data (CPU or GPU)");
   cmd->footer("Settings come from the file's train section; flags override them. Progress\n"
               "(epoch, step, loss, samples/s) shows on a terminal; the summary goes to stdout.\n"
               "Exit status: 0 trained, 1 bad input, 4 the loss diverged (NaN or infinite).\n\n"
@@ -178,6 +183,10 @@ CommandRunner addTrainCommand(CLI::App &app, const GlobalOptions &global) {
       "--seed", [o](uint64_t s) { o->seed = s, o->seedGiven = true; },
       "Seed of the random DNA, initialization, split and shuffling (default: the train section's, else 0)");
   cmd->add_option("--threads", o->threads, "CPU threads (default: all cores)")->check(CLI::PositiveNumber);
+  cmd->add_option("--device", o->device, "Where it trains: cpu, cuda (GPU 0; an error says why when none works) "
+                                         "or auto (the GPU when one works)")
+      ->check(CLI::IsMember({"cpu", "cuda", "auto"}))
+      ->capture_default_str();
   cmd->add_flag("--json", o->json, "Print one JSON object with every figure instead of text");
   return [o, &global]() { return run(*o, global); };
 }

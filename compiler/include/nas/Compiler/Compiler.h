@@ -115,6 +115,8 @@ public:
   const Program &program() const;
   /// Seconds from the candidate's IR to runnable code.
   double compileSeconds() const;
+  /// "cpu", or "cuda" when its program runs on the GPU.
+  const std::string &device() const;
 
 private:
   friend class Candidate;
@@ -160,6 +162,10 @@ public:
   /// location of an op that has no CUDA kernel yet) on failure.
   std::optional<CudaProgram> compileForCUDA(int64_t batch, std::string &error,
                                             const std::string &chip = "sm_90") const;
+  /// Ready to train on `device`: "cpu" (compileForCPU), "cuda" (compiled
+  /// for the GPU and loaded on GPU 0; an error says why when no GPU works)
+  /// or "auto" (the GPU when one works, else the CPU).
+  std::unique_ptr<CompiledModel> compileFor(const std::string &device, int64_t batch, std::string &error) const;
 
 private:
   friend class Space;

@@ -40,6 +40,8 @@ struct SearchOptions {
   /// $NASC_CANDIDATE); its last line of output that is a JSON object gives
   /// the trial's metrics. "": the built-in trainer.
   std::string evaluator;
+  /// Where the built-in trainer runs candidates: cpu, cuda or auto.
+  std::string device = "cpu";
   double evaluatorTimeout = 3600;
   /// Where the weights of the best trial so far are kept (as
   /// trial-<id>.safetensors); "" keeps none.

@@ -11,6 +11,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -36,9 +37,13 @@ struct Program {
   std::vector<ProgramSlot> slots;
   /// One optimizer step on the `n` samples in the input and labels slots;
   /// reads lr and step, writes loss.
-  void (*trainStep)(char *arena, int64_t n) = nullptr;
+  std::function<void(char *arena, int64_t n)> trainStep;
   /// Logits of the `n` samples in the input slot.
-  void (*infer)(char *arena, int64_t n) = nullptr;
+  std::function<void(char *arena, int64_t n)> infer;
+  /// Where the program runs on another device (CUDA): brings the
+  /// parameters, moments and running statistics back into `arena`. Empty
+  /// for the CPU, whose program works in the arena itself.
+  std::function<void(char *arena)> fetch;
 
   const ProgramSlot *find(std::string_view name) const;
   /// Parameters a model has (the trainable ones).

@@ -58,6 +58,8 @@ struct TrainResult {
   bool diverged = false;
   bool stopped = false;   // onEpoch asked to stop (the test set was still measured)
   bool cancelled = false; // `cancel` became true (no test figures)
+  bool failed = false;    // the device failed (`error` says how); nothing else holds
+  std::string error;
   int64_t divergedEpoch = 0, divergedStep = 0;
   double testLoss = 0, testAccuracy = 0;
   double trainSamplesPerSecond = 0; // median over the epochs
@@ -90,6 +92,9 @@ public:
   float step(const Dataset &data, const std::vector<int64_t> &samples, size_t begin, size_t end, float lr);
   Evaluation evaluate(const Dataset &data, const std::vector<int64_t> &samples);
   int64_t steps() const { return steps_; }
+  /// Brings the parameters back from the device the program runs on (a
+  /// no-op on the CPU); train() does it at the end.
+  void fetch();
   /// Sets the step counter (the next step is steps + 1): dropout masks and
   /// the optimizer's first step depend on it.
   void setSteps(int64_t steps) { steps_ = steps; }

@@ -1,0 +1,363 @@
+//===- CudaExecutor.cpp - A candidate's CUDA plan on the GPU --------------===//
+#include "nas/Runtime/CudaExecutor.h"
+
+#include "CudaLibraries.h"
+
+#include <map>
+#include <stdexcept>
+
+namespace nas {
+
+using namespace cuda;
+
+namespace {
+constexpr unsigned kBlock = 256;
+
+std::string driverError(const Libraries &l, CUresult r, const char *what) {
+  const char *text = nullptr;
+  l.cuGetErrorString(r, &text);
+  return std::string(what) + " failed: " + (text ? text : "CUDA error " + std::to_string(r));
+}
+
+/// cuDNN's descriptors of one convolution step.
+struct ConvDescriptors {
+  cudnnTensorDescriptor_t x = nullptr, y = nullptr;
+  cudnnFilterDescriptor_t w = nullptr;
+  cudnnConvolutionDescriptor_t conv = nullptr;
+};
+} // namespace
+
+struct CudaExecutor::Impl : PlanBackend {
+  const Libraries *l = nullptr;
+  CudaPlan plan;
+  CUdevice device = 0;
+  CUcontext context = nullptr;
+  CUmodule module = nullptr;
+  CUstream stream = nullptr;
+  CUdeviceptr arena = 0, workspace = 0;
+  size_t workspaceBytes = 0;
+  cublasHandle_t blas = nullptr;
+  cudnnHandle_t dnn = nullptr;
+  std::map<std::string, CUfunction> functions;
+  std::map<std::pair<const PlanStep *, int64_t>, ConvDescriptors> convs; // by step and rows
+  std::map<std::pair<bool, int64_t>, CUgraphExec> graphs;                 // by function and rows
+  std::map<std::pair<bool, int64_t>, bool> ranOnce;
+  const PlanStep *current = nullptr; // the convolution step being enqueued
+
+  bool check(CUresult r, const char *what, std::string &error) {
+    if (r == 0)
+      return true;
+    error = driverError(*l, r, what);
+    return false;
+  }
+  bool checkLibrary(int status, const char *what, bool isDnn, std::string &error) {
+    if (status == 0)
+      return true;
+    error = std::string(what) + " failed: " +
+            (isDnn ? std::string(l->cudnnGetErrorString(status)) : "cuBLAS status " + std::to_string(status));
+    return false;
+  }
+
+  bool launch(const std::string &kernel, int64_t threads, const std::vector<int64_t> &args,
+              const std::vector<bool> &isOffset, std::string &error) override {
+    auto it = functions.find(kernel);
+    if (it == functions.end()) {
+      CUfunction f = nullptr;
+      if (!check(l->cuModuleGetFunction(&f, module, kernel.c_str()), ("kernel " + kernel).c_str(), error))
+        return false;
+      it = functions.emplace(kernel, f).first;
+    }
+    if (threads <= 0)
+      return true;
+    std::vector<uint64_t> values(args.size() + 1);
+    std::vector<void *> params(args.size() + 1);
+    for (size_t i = 0; i < args.size(); ++i)
+      values[i] = isOffset[i] ? arena + static_cast<uint64_t>(args[i]) : static_cast<uint64_t>(args[i]);
+    values.back() = static_cast<uint64_t>(threads);
+    for (size_t i = 0; i < values.size(); ++i)
+      params[i] = &values[i];
+    unsigned blocks = static_cast<unsigned>((threads + kBlock - 1) / kBlock);
+    return check(l->cuLaunchKernel(it->second, blocks, 1, 1, kBlock, 1, 1, 0, stream, params.data(), nullptr),
+                 "cuLaunchKernel", error);
+  }
+
+  bool gemm(bool transA, bool transB, int64_t m, int64_t n, int64_t k, int64_t a, int64_t lda, int64_t b,
+            int64_t ldb, int64_t c, int64_t ldc, std::string &error) override {
+    const float one = 1, zero = 0;
+    auto at = [&](int64_t offset) { return reinterpret_cast<float *>(arena + offset); };
+    return checkLibrary(l->cublasSgemm(blas, transA ? CUBLAS_OP_T : CUBLAS_OP_N, transB ? CUBLAS_OP_T : CUBLAS_OP_N,
+                                       int(m), int(n), int(k), &one, at(a), int(lda), at(b), int(ldb), &zero, at(c),
+                                       int(ldc)),
+                        "cublasSgemm", false, error);
+  }
+
+  /// The descriptors of `step` for `n` rows (made once).
+  bool descriptors(const PlanStep &step, int64_t n, ConvDescriptors &d, std::string &error) {
+    auto key = std::make_pair(&step, n);
+    if (auto it = convs.find(key); it != convs.end()) {
+      d = it->second;
+      return true;
+    }
+    const auto &s = step.shape; // C H W K OH OW R S stride padding dilation groups
+    bool ok = checkLibrary(l->cudnnCreateTensorDescriptor(&d.x), "cudnnCreateTensorDescriptor", true, error) &&
+              checkLibrary(l->cudnnCreateTensorDescriptor(&d.y), "cudnnCreateTensorDescriptor", true, error) &&
+              checkLibrary(l->cudnnCreateFilterDescriptor(&d.w), "cudnnCreateFilterDescriptor", true, error) &&
+              checkLibrary(l->cudnnCreateConvolutionDescriptor(&d.conv), "cudnnCreateConvolutionDescriptor", true,
+                           error) &&
+              checkLibrary(l->cudnnSetTensor4dDescriptor(d.x, CUDNN_TENSOR_NCHW, CUDNN_DATA_FLOAT, int(n), int(s[0]),
+                                                         int(s[1]), int(s[2])),
+                           "cudnnSetTensor4dDescriptor", true, error) &&
+              checkLibrary(l->cudnnSetTensor4dDescriptor(d.y, CUDNN_TENSOR_NCHW, CUDNN_DATA_FLOAT, int(n), int(s[3]),
+                                                         int(s[4]), int(s[5])),
+                           "cudnnSetTensor4dDescriptor", true, error) &&
+              checkLibrary(l->cudnnSetFilter4dDescriptor(d.w, CUDNN_DATA_FLOAT, CUDNN_TENSOR_NCHW, int(s[3]),
+                                                         int(s[0] / s[11]), int(s[6]), int(s[7])),
+                           "cudnnSetFilter4dDescriptor", true, error) &&
+              checkLibrary(l->cudnnSetConvolution2dDescriptor(d.conv, int(s[9]), int(s[9]), int(s[8]), int(s[8]),
+                                                              int(s[10]), int(s[10]), CUDNN_CROSS_CORRELATION,
+                                                              CUDNN_DATA_FLOAT),
+                           "cudnnSetConvolution2dDescriptor", true, error) &&
+              checkLibrary(l->cudnnSetConvolutionGroupCount(d.conv, int(s[11])), "cudnnSetConvolutionGroupCount",
+                           true, error) &&
+              // Plain FP32 arithmetic (no TF32), as on the CPU.
+              checkLibrary(l->cudnnSetConvolutionMathType(d.conv, CUDNN_FMA_MATH), "cudnnSetConvolutionMathType",
+                           true, error);
+    if (ok)
+      convs[key] = d;
+    return ok;
+  }
+
+  bool conv(PlanStep::Kind kind, int64_t x, int64_t w, int64_t y, const std::array<int64_t, 12> &, int64_t n,
+            std::string &error) override {
+    ConvDescriptors d;
+    if (!descriptors(*current, n, d, error))
+      return false;
+    const float one = 1, zero = 0;
+    auto at = [&](int64_t offset) { return reinterpret_cast<void *>(arena + offset); };
+    void *ws = reinterpret_cast<void *>(workspace);
+    if (kind == PlanStep::Kind::ConvForward)
+      return checkLibrary(l->cudnnConvolutionForward(dnn, &one, d.x, at(x), d.w, at(w), d.conv,
+                                                     CUDNN_CONVOLUTION_FWD_ALGO_IMPLICIT_PRECOMP_GEMM, ws,
+                                                     workspaceBytes, &zero, d.y, at(y)),
+                          "cudnnConvolutionForward", true, error);
+    if (kind == PlanStep::Kind::ConvBackwardData)
+      return checkLibrary(l->cudnnConvolutionBackwardData(dnn, &one, d.w, at(w), d.y, at(y), d.conv,
+                                                          CUDNN_CONVOLUTION_BWD_DATA_ALGO_1, ws, workspaceBytes,
+                                                          &zero, d.x, at(x)),
+                          "cudnnConvolutionBackwardData", true, error);
+    return checkLibrary(l->cudnnConvolutionBackwardFilter(dnn, &one, d.x, at(x), d.y, at(y), d.conv,
+                                                          CUDNN_CONVOLUTION_BWD_FILTER_ALGO_1, ws, workspaceBytes,
+                                                          &zero, d.w, at(w)),
+                        "cudnnConvolutionBackwardFilter", true, error);
+  }
+
+  /// The workspace every convolution of `steps` needs for `n` rows, grown
+  /// before any capture (no allocation may happen inside one).
+  bool reserveWorkspace(const std::vector<PlanStep> &steps, int64_t n, std::string &error) {
+    size_t need = workspaceBytes;
+    for (const PlanStep &step : steps) {
+      if (step.kind == PlanStep::Kind::Launch || step.kind == PlanStep::Kind::Gemm)
+        continue;
+      ConvDescriptors d;
+      if (!descriptors(step, n, d, error))
+        return false;
+      size_t bytes = 0;
+      int status = step.kind == PlanStep::Kind::ConvForward
+                       ? l->cudnnGetConvolutionForwardWorkspaceSize(dnn, d.x, d.w, d.conv, d.y,
+                                                                    CUDNN_CONVOLUTION_FWD_ALGO_IMPLICIT_PRECOMP_GEMM,
+                                                                    &bytes)
+                   : step.kind == PlanStep::Kind::ConvBackwardData
+                       ? l->cudnnGetConvolutionBackwardDataWorkspaceSize(dnn, d.w, d.y, d.conv, d.x,
+                                                                         CUDNN_CONVOLUTION_BWD_DATA_ALGO_1, &bytes)
+                       : l->cudnnGetConvolutionBackwardFilterWorkspaceSize(
+                             dnn, d.x, d.y, d.conv, d.w, CUDNN_CONVOLUTION_BWD_FILTER_ALGO_1, &bytes);
+      if (!checkLibrary(status, "cudnnGetConvolutionWorkspaceSize", true, error))
+        return false;
+      need = std::max(need, bytes);
+    }
+    if (need <= workspaceBytes)
+      return true;
+    if (workspace && !check(l->cuStreamSynchronize(stream), "cuStreamSynchronize", error))
+      return false;
+    if (workspace)
+      l->cuMemFree(workspace);
+    workspace = 0;
+    workspaceBytes = 0;
+    if (!check(l->cuMemAlloc(&workspace, need), "cuMemAlloc (cuDNN workspace)", error))
+      return false;
+    workspaceBytes = need;
+    return true;
+  }
+
+  /// Enqueues `steps`, remembering which step a convolution call is for.
+  bool enqueue(const std::vector<PlanStep> &steps, int64_t n, std::string &error) {
+    for (const PlanStep &step : steps) {
+      current = &step;
+      if (!runPlan({step}, n, *this, error))
+        return false;
+    }
+    return true;
+  }
+
+  ~Impl() override {
+    if (!l)
+      return;
+    l->cuCtxSetCurrent(context);
+    if (stream)
+      l->cuStreamSynchronize(stream);
+    for (auto &[_, exec] : graphs)
+      l->cuGraphExecDestroy(exec);
+    for (auto &[_, d] : convs) {
+      l->cudnnDestroyTensorDescriptor(d.x);
+      l->cudnnDestroyTensorDescriptor(d.y);
+      l->cudnnDestroyFilterDescriptor(d.w);
+      l->cudnnDestroyConvolutionDescriptor(d.conv);
+    }
+    if (blas)
+      l->cublasDestroy(blas);
+    if (dnn)
+      l->cudnnDestroy(dnn);
+    if (workspace)
+      l->cuMemFree(workspace);
+    if (arena)
+      l->cuMemFree(arena);
+    if (module)
+      l->cuModuleUnload(module);
+    if (stream)
+      l->cuStreamDestroy(stream);
+    if (context)
+      l->cuDevicePrimaryCtxRelease(device);
+  }
+};
+
+CudaExecutor::CudaExecutor(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+CudaExecutor::~CudaExecutor() = default;
+const CudaPlan &CudaExecutor::plan() const { return impl_->plan; }
+
+std::unique_ptr<CudaExecutor> CudaExecutor::load(CudaPlan plan, const std::string &ptx, std::string &error) {
+  const Libraries *l = loadLibraries(error);
+  if (!l)
+    return nullptr;
+  auto impl = std::make_unique<Impl>();
+  impl->l = l;
+  impl->plan = std::move(plan);
+  Impl &x = *impl;
+  if (!x.check(l->cuInit(0), "cuInit", error) || !x.check(l->cuDeviceGet(&x.device, 0), "cuDeviceGet", error) ||
+      !x.check(l->cuDevicePrimaryCtxRetain(&x.context, x.device), "cuDevicePrimaryCtxRetain", error) ||
+      !x.check(l->cuCtxSetCurrent(x.context), "cuCtxSetCurrent", error) ||
+      !x.check(l->cuStreamCreate(&x.stream, CU_STREAM_NON_BLOCKING), "cuStreamCreate", error) ||
+      !x.check(l->cuModuleLoadData(&x.module, ptx.c_str()), "loading the PTX (cuModuleLoadData)", error) ||
+      !x.check(l->cuMemAlloc(&x.arena, static_cast<size_t>(x.plan.arenaBytes)), "cuMemAlloc (the arena)", error) ||
+      !x.checkLibrary(l->cublasCreate(&x.blas), "cublasCreate", false, error) ||
+      !x.checkLibrary(l->cublasSetStream(x.blas, x.stream), "cublasSetStream", false, error) ||
+      !x.checkLibrary(l->cudnnCreate(&x.dnn), "cudnnCreate", true, error) ||
+      !x.checkLibrary(l->cudnnSetStream(x.dnn, x.stream), "cudnnSetStream", true, error))
+    return nullptr;
+  return std::unique_ptr<CudaExecutor>(new CudaExecutor(std::move(impl)));
+}
+
+bool CudaExecutor::upload(int64_t offset, const void *host, int64_t bytes, std::string &error) {
+  return impl_->check(impl_->l->cuMemcpyHtoDAsync(impl_->arena + offset, host, bytes, impl_->stream),
+                      "cuMemcpyHtoDAsync", error);
+}
+
+bool CudaExecutor::download(int64_t offset, void *host, int64_t bytes, std::string &error) {
+  return impl_->check(impl_->l->cuMemcpyDtoHAsync(host, impl_->arena + offset, bytes, impl_->stream),
+                      "cuMemcpyDtoHAsync", error);
+}
+
+bool CudaExecutor::synchronize(std::string &error) {
+  return impl_->check(impl_->l->cuStreamSynchronize(impl_->stream), "running the step (cuStreamSynchronize)",
+                      error);
+}
+
+bool CudaExecutor::run(bool train, int64_t n, std::string &error) {
+  Impl &x = *impl_;
+  const std::vector<PlanStep> &steps = train ? x.plan.trainStep : x.plan.infer;
+  auto key = std::make_pair(train, n);
+  if (auto it = x.graphs.find(key); it != x.graphs.end())
+    return x.check(x.l->cuGraphLaunch(it->second, x.stream), "cuGraphLaunch", error);
+  if (!x.reserveWorkspace(steps, n, error))
+    return false;
+  // The first run is eager (cuBLAS and cuDNN set themselves up outside any
+  // capture); the second is captured, and replayed from then on.
+  if (!x.ranOnce[key]) {
+    x.ranOnce[key] = true;
+    return x.enqueue(steps, n, error);
+  }
+  CUgraph graph = nullptr;
+  CUgraphExec exec = nullptr;
+  if (!x.check(x.l->cuStreamBeginCapture(x.stream, CU_STREAM_CAPTURE_MODE_THREAD_LOCAL), "cuStreamBeginCapture",
+               error))
+    return false;
+  bool enqueued = x.enqueue(steps, n, error);
+  CUresult ended = x.l->cuStreamEndCapture(x.stream, &graph);
+  if (!enqueued || !x.check(ended, "cuStreamEndCapture", error))
+    return false;
+  bool ok = x.check(x.l->cuGraphInstantiateWithFlags(&exec, graph, 0), "cuGraphInstantiate", error);
+  x.l->cuGraphDestroy(graph);
+  if (!ok)
+    return false;
+  x.graphs[key] = exec;
+  return x.check(x.l->cuGraphLaunch(exec, x.stream), "cuGraphLaunch", error);
+}
+
+Program cudaProgram(std::shared_ptr<CudaExecutor> executor) {
+  const CudaPlan &plan = executor->plan();
+  Program program;
+  program.arenaBytes = plan.arenaBytes;
+  program.batch = plan.batch;
+  program.slots = plan.slots;
+  auto slot = [&plan](const char *name) {
+    const ProgramSlot *s = plan.find(name);
+    if (!s)
+      throw std::runtime_error(std::string("the CUDA plan has no '") + name + "' slot");
+    return *s;
+  };
+  ProgramSlot input = slot("input"), labels = slot("labels"), lr = slot("lr"), step = slot("step"),
+              loss = slot("loss"), logits = slot("logits");
+  auto started = std::make_shared<bool>(false);
+  auto must = [](bool ok, const std::string &error) {
+    if (!ok)
+      throw std::runtime_error(error);
+  };
+  // The first call takes the whole arena as the Model initialized it.
+  auto start = [executor, started, must](char *arena) {
+    std::string error;
+    if (!*started)
+      must(executor->upload(0, arena, executor->plan().arenaBytes, error), error);
+    *started = true;
+  };
+  program.trainStep = [=](char *arena, int64_t n) {
+    std::string error;
+    start(arena);
+    must(executor->upload(input.offset, arena + input.offset, input.elements(n) * 4, error) &&
+             executor->upload(labels.offset, arena + labels.offset, labels.elements(n) * 4, error) &&
+             executor->upload(lr.offset, arena + lr.offset, lr.bytes, error) &&
+             executor->upload(step.offset, arena + step.offset, step.bytes, error) &&
+             executor->run(true, n, error) &&
+             executor->download(loss.offset, arena + loss.offset, loss.bytes, error) && executor->synchronize(error),
+         error);
+  };
+  program.infer = [=](char *arena, int64_t n) {
+    std::string error;
+    start(arena);
+    must(executor->upload(input.offset, arena + input.offset, input.elements(n) * 4, error) &&
+             executor->run(false, n, error) &&
+             executor->download(logits.offset, arena + logits.offset, logits.elements(n) * 4, error) &&
+             executor->synchronize(error),
+         error);
+  };
+  program.fetch = [=](char *arena) {
+    std::string error;
+    if (!*started)
+      return;
+    for (const ProgramSlot &s : executor->plan().slots)
+      if (s.role == "param" || s.role == "state" || s.role == "moment")
+        must(executor->download(s.offset, arena + s.offset, s.bytes, error), error);
+    must(executor->synchronize(error), error);
+  };
+  return program;
+}
+
+} // namespace nas
