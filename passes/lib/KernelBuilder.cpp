@@ -95,7 +95,17 @@ Value KernelBody::exp(Value a) { return math::ExpOp::create(b, loc, a); }
 Value KernelBody::log(Value a) { return math::LogOp::create(b, loc, a); }
 Value KernelBody::tanh(Value a) { return math::TanhOp::create(b, loc, a); }
 Value KernelBody::erf(Value a) { return math::ErfOp::create(b, loc, a); }
-Value KernelBody::toF32(Value i) { return arith::SIToFPOp::create(b, loc, b.getF32Type(), i); }
+Value KernelBody::toF32(Value i) {
+  if (isFloat(i))
+    return arith::TruncFOp::create(b, loc, b.getF32Type(), i);
+  return arith::SIToFPOp::create(b, loc, b.getF32Type(), i);
+}
+Value KernelBody::toF64(Value f) { return arith::ExtFOp::create(b, loc, b.getF64Type(), f); }
+Value KernelBody::f64(double v) { return arith::ConstantFloatOp::create(b, loc, b.getF64Type(), APFloat(v)); }
+Value KernelBody::sqrt(Value a) { return math::SqrtOp::create(b, loc, a); }
+Value KernelBody::pow(Value a, Value c) { return math::PowFOp::create(b, loc, a, c); }
+Value KernelBody::bitXor(Value a, Value c) { return arith::XOrIOp::create(b, loc, a, c); }
+Value KernelBody::shiftRight(Value a, int64_t bits) { return arith::ShRUIOp::create(b, loc, a, i64(bits)); }
 
 KernelBuilder::KernelBuilder(ModuleOp module) {
   module->setAttr(gpu::GPUDialect::getContainerModuleAttrName(), UnitAttr::get(module.getContext()));

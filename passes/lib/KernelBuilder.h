@@ -66,7 +66,14 @@ public:
   mlir::Value log(mlir::Value a);
   mlir::Value tanh(mlir::Value a);
   mlir::Value erf(mlir::Value a);
-  mlir::Value toF32(mlir::Value i); // from i64 or i32
+  mlir::Value toF32(mlir::Value i); // from i64, i32 or f64
+  mlir::Value toF64(mlir::Value f); // from f32
+  mlir::Value f64(double v);
+  mlir::Value sqrt(mlir::Value a);
+  mlir::Value pow(mlir::Value a, mlir::Value c);
+  // Bitwise i64 arithmetic (unsigned where it matters), for hashing.
+  mlir::Value bitXor(mlir::Value a, mlir::Value c);
+  mlir::Value shiftRight(mlir::Value a, int64_t bits);
 
   mlir::OpBuilder &b;
   mlir::Location loc;

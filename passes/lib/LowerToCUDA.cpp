@@ -167,6 +167,11 @@ private:
   /// The bias and the epilogue activation of a dense or conv layer.
   void epilogue(Value y, Value bias, Operation *act, int64_t channels, int64_t inner);
   void flushGroup();
+  /// dst[r * dstStride + j] = src[r * srcStride + j] for j < inner and
+  /// rowsPerSample rows of each of the n samples (concat, slice); byte
+  /// offsets into the two buffers.
+  void copyRows(Value src, int64_t srcByte, Value dst, int64_t dstByte, int64_t rowsPerSample, int64_t inner,
+                int64_t srcStride, int64_t dstStride);
   LogicalResult lowerOp(Operation *op);
 
   BufferPlan &plan_;
@@ -239,6 +244,18 @@ void CudaLowering::epilogue(Value y, Value bias, Operation *act, int64_t channel
   if (bias)
     args.append({at(bias), num(channels), num(inner)});
   launch(name, countOf(y).str(), args);
+}
+
+void CudaLowering::copyRows(Value src, int64_t srcByte, Value dst, int64_t dstByte, int64_t rowsPerSample,
+                            int64_t inner, int64_t srcStride, int64_t dstStride) {
+  std::string name = kernels_.get("copy_rows", "ppiii", [&](KernelBody &k) {
+    Value row = k.div(k.index, k.params[2]), j = k.rem(k.index, k.params[2]);
+    Value v = k.load(k.params[0], k.add(k.mul(row, k.params[3]), j));
+    k.store(v, k.params[1], k.add(k.mul(row, k.params[4]), j));
+  });
+  launch(name, Count{rowsPerSample * inner, true}.str(),
+         {"@" + std::to_string(plan_.offsetOf(src) + srcByte), "@" + std::to_string(plan_.offsetOf(dst) + dstByte),
+          num(inner), num(srcStride), num(dstStride)});
 }
 
 void CudaLowering::flushGroup() {
@@ -528,6 +545,234 @@ LogicalResult CudaLowering::lowerOp(Operation *op) {
         });
         Value dx = g.getInputGrad();
         launch(name, countOf(dx).str(), {at(g.getGrad()), at(dx), num(innerOf(dx, 2))});
+        return success();
+      })
+      .Case<nn::BatchNormTrainOp>([&](nn::BatchNormTrainOp bn) {
+        // Per channel: the statistics (summed in double, as on the CPU) and
+        // the running ones; then each element normalized.
+        double eps = attrF("eps"), momentum = attrF("momentum");
+        Value x = bn.getInput();
+        int64_t C = dims(x)[1], inner = innerOf(x, 2);
+        std::string key = "bn_stats_eps" + floatText(eps) + "_m" + floatText(momentum);
+        std::string stats = kernels_.get(key, "pppppiii", [&](KernelBody &k) {
+          Value c = k.index, n = k.params[5], Cv = k.params[6], in = k.params[7];
+          auto sum = [&](const std::function<Value(Value)> &term) {
+            return k.reduce(k.i64(0), n, k.f64(0), [&](Value row, Value acc) {
+              Value base = k.mul(k.add(k.mul(row, Cv), c), in);
+              return k.reduce(k.i64(0), in, acc, [&](Value j, Value a) {
+                return k.add(a, k.toF64(term(k.load(k.params[0], k.add(base, j)))));
+              });
+            });
+          };
+          Value count = k.mul(n, in);
+          Value countF64 = k.toF64(k.toF32(count));
+          Value mean = k.toF32(k.div(sum([](Value v) { return v; }), countF64));
+          Value var = k.toF32(k.div(sum([&](Value v) {
+                                      Value d = k.sub(v, mean);
+                                      return k.mul(d, d);
+                                    }),
+                                    countF64));
+          k.store(mean, k.params[1], c);
+          k.store(k.div(k.f32(1), k.sqrt(k.add(var, k.f32(eps)))), k.params[2], c);
+          Value unbias = k.div(k.toF32(count), k.toF32(k.select(k.lt(count, k.i64(2)), k.i64(1), k.sub(count, k.i64(1)))));
+          Value keep = k.f32(1 - momentum), take = k.f32(momentum);
+          k.store(k.add(k.mul(keep, k.load(k.params[3], c)), k.mul(take, mean)), k.params[3], c);
+          k.store(k.add(k.mul(keep, k.load(k.params[4], c)), k.mul(take, k.mul(var, unbias))), k.params[4], c);
+        });
+        launch(stats, num(C), {at(x), at(bn.getMean()), at(bn.getInvstd()), at(op->getOperand(3)),
+                               at(op->getOperand(4)), "n", num(C), num(inner)});
+        std::string apply = kernels_.get("bn_apply", "ppppppii", [&](KernelBody &k) {
+          Value c = k.rem(k.div(k.index, k.params[7]), k.params[6]);
+          Value scale = k.mul(k.load(k.params[1], c), k.load(k.params[4], c));
+          Value shift = k.sub(k.load(k.params[2], c), k.mul(k.load(k.params[3], c), scale));
+          k.store(k.add(k.mul(k.load(k.params[0], k.index), scale), shift), k.params[5], k.index);
+        });
+        launch(apply, countOf(x).str(), {at(x), at(bn.getScale()), at(bn.getShift()), at(bn.getMean()),
+                                         at(bn.getInvstd()), at(bn.getOutput()), num(C), num(inner)});
+        return success();
+      })
+      .Case<nn::BatchNormInferOp>([&](nn::BatchNormInferOp bn) {
+        double eps = attrF("eps");
+        Value x = bn.getInput();
+        std::string name = kernels_.get("bn_infer_eps" + floatText(eps), "ppppppii", [&](KernelBody &k) {
+          Value c = k.rem(k.div(k.index, k.params[7]), k.params[6]);
+          Value scale = k.div(k.load(k.params[1], c), k.sqrt(k.add(k.load(k.params[4], c), k.f32(eps))));
+          Value shift = k.sub(k.load(k.params[2], c), k.mul(k.load(k.params[3], c), scale));
+          k.store(k.add(k.mul(k.load(k.params[0], k.index), scale), shift), k.params[5], k.index);
+        });
+        launch(name, countOf(x).str(),
+               {at(x), at(bn.getScale()), at(bn.getShift()), at(op->getOperand(3)), at(op->getOperand(4)),
+                at(bn.getOutput()), num(dims(x)[1]), num(innerOf(x, 2))});
+        return success();
+      })
+      .Case<nn::BatchNormGradOp>([&](nn::BatchNormGradOp g) {
+        // Per channel: dbeta = sum dy, dgamma = sum dy xhat (in double);
+        // then each dx = gamma invstd (dy - mean(dy) - xhat mean(dy xhat)).
+        Value x = g.getInput();
+        int64_t C = dims(x)[1], inner = innerOf(x, 2);
+        std::string sums = kernels_.get("bn_grad_sums", "ppppppiii", [&](KernelBody &k) {
+          Value c = k.index, n = k.params[6], Cv = k.params[7], in = k.params[8];
+          Value m = k.load(k.params[2], c), inv = k.load(k.params[3], c);
+          SmallVector<Value> s = k.reduce(k.i64(0), n, {k.f64(0), k.f64(0)}, [&](Value row, ArrayRef<Value> acc) {
+            Value base = k.mul(k.add(k.mul(row, Cv), c), in);
+            return k.reduce(k.i64(0), in, acc, [&](Value j, ArrayRef<Value> a) {
+              Value dy = k.load(k.params[0], k.add(base, j)), xv = k.load(k.params[1], k.add(base, j));
+              return SmallVector<Value>{k.add(a[0], k.toF64(dy)),
+                                        k.add(a[1], k.toF64(k.mul(k.mul(dy, k.sub(xv, m)), inv)))};
+            });
+          });
+          k.store(k.toF32(s[1]), k.params[4], c);
+          k.store(k.toF32(s[0]), k.params[5], c);
+        });
+        Value dgamma = g->getResult(1), dbeta = g->getResult(2);
+        launch(sums, num(C), {at(g.getGrad()), at(x), at(g.getMean()), at(g.getInvstd()), at(dgamma), at(dbeta), "n",
+                              num(C), num(inner)});
+        std::string dx = kernels_.get("bn_grad_input", "ppppppppiii", [&](KernelBody &k) {
+          Value c = k.rem(k.div(k.index, k.params[9]), k.params[8]);
+          Value count = k.toF32(k.mul(k.params[10], k.params[9]));
+          Value m = k.load(k.params[3], c), inv = k.load(k.params[4], c);
+          Value meanDyXhat = k.div(k.load(k.params[5], c), count), meanDy = k.div(k.load(k.params[6], c), count);
+          Value xhat = k.mul(k.sub(k.load(k.params[1], k.index), m), inv);
+          Value v = k.sub(k.sub(k.load(k.params[0], k.index), meanDy), k.mul(xhat, meanDyXhat));
+          k.store(k.mul(k.mul(k.load(k.params[2], c), inv), v), k.params[7], k.index);
+        });
+        launch(dx, countOf(x).str(), {at(g.getGrad()), at(x), at(g.getScale()), at(g.getMean()), at(g.getInvstd()),
+                                      at(dgamma), at(dbeta), at(g->getResult(0)), num(C), num(inner), "n"});
+        return success();
+      })
+      .Case<nn::DropoutTrainOp>([&](nn::DropoutTrainOp d) {
+        // The CPU kernel's mask: splitmix64 of (step * 1000003 + salt) and
+        // the element's index, bit for bit.
+        double rate = attrF("rate");
+        std::string name = kernels_.get("dropout_r" + floatText(rate), "ppppi", [&](KernelBody &k) {
+          Value step = k.load(k.params[3], k.i64(0), k.b.getI64Type());
+          Value seed = k.add(k.mul(step, k.i64(1000003)), k.params[4]);
+          const int64_t golden = static_cast<int64_t>(0x9E3779B97F4A7C15ull);
+          Value z = k.add(k.bitXor(seed, k.mul(k.index, k.i64(golden))), k.i64(golden));
+          z = k.mul(k.bitXor(z, k.shiftRight(z, 30)), k.i64(static_cast<int64_t>(0xBF58476D1CE4E5B9ull)));
+          z = k.mul(k.bitXor(z, k.shiftRight(z, 27)), k.i64(static_cast<int64_t>(0x94D049BB133111EBull)));
+          z = k.bitXor(z, k.shiftRight(z, 31));
+          Value u = k.mul(k.toF32(k.shiftRight(z, 40)), k.f32(1.0 / (1 << 24)));
+          float scale = rate < 1 ? static_cast<float>(1 / (1 - rate)) : 0.f;
+          Value mask = k.select(k.lt(u, k.f32(rate)), k.f32(0), k.f32(scale));
+          k.store(mask, k.params[2], k.index);
+          k.store(k.mul(k.load(k.params[0], k.index), mask), k.params[1], k.index);
+        });
+        launch(name, countOf(d.getInput()).str(), {at(d.getInput()), at(d.getOutput()), at(d.getMask()),
+                                                   atSlot("step"), num(cast<IntegerAttr>(op->getAttr("salt")).getInt())});
+        return success();
+      })
+      .Case<nn::AdamUpdateOp>([&](nn::AdamUpdateOp u) {
+        double beta1 = attrF("beta1"), beta2 = attrF("beta2"), eps = attrF("eps"), decay = attrF("weight_decay");
+        std::string key = "adam_b" + floatText(beta1) + "_" + floatText(beta2) + "_e" + floatText(eps) + "_wd" +
+                          floatText(decay);
+        std::string name = kernels_.get(key, "pppppp", [&](KernelBody &k) {
+          Value i = k.index;
+          Value lr = k.load(k.params[4], k.i64(0));
+          Value step = k.load(k.params[5], k.i64(0), k.b.getI64Type());
+          Value t = k.toF32(k.select(k.lt(step, k.i64(1)), k.i64(1), step));
+          Value stepSize = k.div(lr, k.sub(k.f32(1), k.pow(k.f32(beta1), t)));
+          Value invSqrtBias2 = k.div(k.f32(1), k.sqrt(k.sub(k.f32(1), k.pow(k.f32(beta2), t))));
+          Value w = k.load(k.params[0], i);
+          Value d = k.add(k.load(k.params[1], i), k.mul(k.f32(decay), w));
+          Value m = k.add(k.mul(k.f32(beta1), k.load(k.params[2], i)), k.mul(k.f32(1 - beta1), d));
+          Value v = k.add(k.mul(k.f32(beta2), k.load(k.params[3], i)), k.mul(k.f32(1 - beta2), k.mul(d, d)));
+          k.store(m, k.params[2], i);
+          k.store(v, k.params[3], i);
+          Value denominator = k.add(k.mul(k.sqrt(v), invSqrtBias2), k.f32(eps));
+          k.store(k.sub(w, k.div(k.mul(stepSize, m), denominator)), k.params[0], i);
+        });
+        launch(name, countOf(u.getParam()).str(), {at(u.getParam()), at(u.getGrad()), at(u.getFirstMoment()),
+                                                   at(u.getSecondMoment()), atSlot("lr"), atSlot("step")});
+        return success();
+      })
+      .Case<nn::ConcatOp>([&](nn::ConcatOp concat) {
+        int64_t axis = concat.getAxis(), outInner = innerOf(concat.getOutput(), axis), offset = 0;
+        int64_t rowsPerSample = innerOf(concat.getOutput(), 1) / outInner;
+        for (Value in : concat.getInputs()) {
+          int64_t inInner = innerOf(in, axis);
+          copyRows(in, 0, concat.getOutput(), offset * 4, rowsPerSample, inInner, inInner, outInner);
+          offset += inInner;
+        }
+        return success();
+      })
+      .Case<nn::SliceOp>([&](nn::SliceOp slice) {
+        int64_t axis = slice.getAxis(), inInner = innerOf(slice.getInput(), axis),
+                outInner = innerOf(slice.getOutput(), axis);
+        int64_t start = static_cast<int64_t>(slice.getOffset()) * innerOf(slice.getInput(), axis + 1);
+        copyRows(slice.getInput(), start * 4, slice.getOutput(), 0, innerOf(slice.getInput(), 1) / inInner, outInner,
+                 inInner, outInner);
+        return success();
+      })
+      .Case<nn::LayerNormTrainOp>([&](nn::LayerNormTrainOp ln) {
+        // Per row: mean and invstd (summed in double); then each element.
+        double eps = attrF("eps");
+        Value x = ln.getInput();
+        int64_t D = innerOf(x, 1);
+        std::string stats = kernels_.get("ln_stats_eps" + floatText(eps), "pppi", [&](KernelBody &k) {
+          Value Dv = k.params[3], base = k.mul(k.index, Dv), count = k.toF64(k.toF32(Dv));
+          auto sum = [&](const std::function<Value(Value)> &term) {
+            return k.reduce(k.i64(0), Dv, k.f64(0), [&](Value j, Value a) {
+              return k.add(a, k.toF64(term(k.load(k.params[0], k.add(base, j)))));
+            });
+          };
+          Value mean = k.toF32(k.div(sum([](Value v) { return v; }), count));
+          Value var = k.toF32(k.div(sum([&](Value v) {
+                                      Value d = k.sub(v, mean);
+                                      return k.mul(d, d);
+                                    }),
+                                    count));
+          k.store(mean, k.params[1], k.index);
+          k.store(k.div(k.f32(1), k.sqrt(k.add(var, k.f32(eps)))), k.params[2], k.index);
+        });
+        launch(stats, "n", {at(x), at(ln.getMean()), at(ln.getInvstd()), num(D)});
+        std::string apply = kernels_.get("ln_apply", "ppppppi", [&](KernelBody &k) {
+          Value row = k.div(k.index, k.params[6]), d = k.rem(k.index, k.params[6]);
+          Value xhat = k.mul(k.sub(k.load(k.params[0], k.index), k.load(k.params[3], row)), k.load(k.params[4], row));
+          k.store(k.add(k.mul(xhat, k.load(k.params[1], d)), k.load(k.params[2], d)), k.params[5], k.index);
+        });
+        launch(apply, countOf(x).str(), {at(x), at(ln.getScale()), at(ln.getShift()), at(ln.getMean()),
+                                         at(ln.getInvstd()), at(ln.getOutput()), num(D)});
+        return success();
+      })
+      .Case<nn::LayerNormGradOp>([&](Operation *g) {
+        // Per row: dx = invstd (g gamma - mean(g gamma) - xhat mean(g gamma
+        // xhat)); per feature: dgamma and dbeta summed over the rows in
+        // float, in row order, as the CPU does.
+        Value dy = g->getOperand(0), x = g->getOperand(1), gamma = g->getOperand(2), mean = g->getOperand(3),
+              invstd = g->getOperand(4);
+        int64_t D = innerOf(x, 1);
+        std::string rows = kernels_.get("ln_grad_input", "ppppppi", [&](KernelBody &k) {
+          Value Dv = k.params[6], base = k.mul(k.index, Dv), count = k.toF64(k.toF32(Dv));
+          Value m = k.load(k.params[3], k.index), inv = k.load(k.params[4], k.index);
+          auto term = [&](Value j) {
+            Value gg = k.mul(k.load(k.params[0], k.add(base, j)), k.load(k.params[2], j));
+            return std::make_pair(gg, k.mul(k.sub(k.load(k.params[1], k.add(base, j)), m), inv));
+          };
+          SmallVector<Value> s = k.reduce(k.i64(0), Dv, {k.f64(0), k.f64(0)}, [&](Value j, ArrayRef<Value> a) {
+            auto [gg, xhat] = term(j);
+            return SmallVector<Value>{k.add(a[0], k.toF64(gg)), k.add(a[1], k.toF64(k.mul(gg, xhat)))};
+          });
+          Value meanG = k.toF32(k.div(s[0], count)), meanGXhat = k.toF32(k.div(s[1], count));
+          k.loop(k.i64(0), Dv, [&](Value j) {
+            auto [gg, xhat] = term(j);
+            k.store(k.mul(inv, k.sub(k.sub(gg, meanG), k.mul(xhat, meanGXhat))), k.params[5], k.add(base, j));
+          });
+        });
+        launch(rows, "n", {at(dy), at(x), at(gamma), at(mean), at(invstd), at(g->getResult(0)), num(D)});
+        std::string features = kernels_.get("ln_grad_params", "ppppppii", [&](KernelBody &k) {
+          Value d = k.index, Dv = k.params[6];
+          SmallVector<Value> s = k.reduce(k.i64(0), k.params[7], {k.f32(0), k.f32(0)}, [&](Value r, ArrayRef<Value> a) {
+            Value at = k.add(k.mul(r, Dv), d);
+            Value gv = k.load(k.params[0], at);
+            Value xhat = k.mul(k.sub(k.load(k.params[1], at), k.load(k.params[2], r)), k.load(k.params[3], r));
+            return SmallVector<Value>{k.add(a[0], k.mul(gv, xhat)), k.add(a[1], gv)};
+          });
+          k.store(s[0], k.params[4], d);
+          k.store(s[1], k.params[5], d);
+        });
+        launch(features, num(D), {at(dy), at(x), at(mean), at(invstd), at(g->getResult(1)), at(g->getResult(2)),
+                                  num(D), "n"});
         return success();
       })
       .Case<func::ReturnOp>([&](auto) { return success(); })

@@ -10,10 +10,30 @@ namespace {
 
 using json = nlohmann::json;
 
+/// Bounds that keep `n * K` (n at most kMaxBatch) inside int64.
+constexpr int64_t kMaxOperand = int64_t(1) << 40, kMaxBatch = int64_t(1) << 20;
+
 /// Thrown inside the reader with the message the caller gets.
 struct PlanError {
   std::string message;
 };
+
+/// `object[key]` as an integer (`fallback` when absent); not an integer, or
+/// out of [0, kMaxOperand], is an error (a float would not convert safely).
+int64_t integer(const json &object, const char *key, int64_t fallback, const std::string &where) {
+  if (!object.contains(key))
+    return fallback;
+  const json &v = object[key];
+  if (!v.is_number_integer() || (v.is_number_unsigned() ? v.get<uint64_t>() > uint64_t(kMaxOperand)
+                                                         : v.get<int64_t>() < 0 || v.get<int64_t>() > kMaxOperand))
+    throw PlanError{where + ": '" + key + "' must be an integer from 0 to 2^40"};
+  return v.get<int64_t>();
+}
+
+/// `object[key]` as text ("" when absent or not a string).
+std::string textOf(const json &object, const char *key) {
+  return object.contains(key) && object[key].is_string() ? object[key].get<std::string>() : std::string();
+}
 
 PlanOperand operand(const json &step, const char *field, const std::string &where) {
   if (!step.contains(field) || !step[field].is_string())
@@ -23,7 +43,10 @@ PlanOperand operand(const json &step, const char *field, const std::string &wher
   auto number = [&](const std::string &digits) {
     if (digits.empty() || digits.size() > 18 || digits.find_first_not_of("0123456789") != std::string::npos)
       throw PlanError{where + ": '" + field + "' is '" + text + "', not @OFFSET, #V, n or n*K"};
-    return std::stoll(digits);
+    int64_t v = std::stoll(digits);
+    if (v > kMaxOperand) // n * K stays far from overflow
+      throw PlanError{where + ": '" + field + "' is too large (" + text + ")"};
+    return v;
   };
   if (text == "n") {
     o.kind = PlanOperand::Kind::Rows, o.value = 1;
@@ -101,31 +124,37 @@ std::optional<CudaPlan> parseCudaPlan(const std::string &text, std::string &erro
     return std::nullopt;
   }
   try {
-    if (j.value("format", "") != "nasc-cuda-plan" || j.value("version", 0) != 1)
+    if (textOf(j, "format") != "nasc-cuda-plan" || !j.contains("version") || j["version"] != 1)
       throw PlanError{"not a nasc CUDA plan of version 1 (format \"nasc-cuda-plan\", version 1)"};
     CudaPlan plan;
-    plan.chip = j.value("chip", "");
-    plan.candidate = j.value("candidate", "");
-    plan.batch = j.value("batch", int64_t(0));
-    plan.arenaBytes = j.value("arena_bytes", int64_t(0));
-    if (plan.batch <= 0 || plan.arenaBytes <= 0)
-      throw PlanError{"'batch' and 'arena_bytes' must be positive"};
-    for (const json &s : j.value("slots", json::array())) {
+    plan.chip = textOf(j, "chip");
+    plan.candidate = textOf(j, "candidate");
+    plan.batch = integer(j, "batch", 0, "the plan");
+    plan.arenaBytes = integer(j, "arena_bytes", 0, "the plan");
+    if (plan.batch <= 0 || plan.arenaBytes <= 0 || plan.batch > kMaxBatch || plan.arenaBytes > kMaxOperand)
+      throw PlanError{"'batch' and 'arena_bytes' must be positive (and batch at most 2^20, the arena 2^40 bytes)"};
+    const json slots = j.contains("slots") && j["slots"].is_array() ? j["slots"] : json::array();
+    for (const json &s : slots) {
+      if (!s.is_object())
+        throw PlanError{"a slot is not an object"};
       ProgramSlot slot;
-      slot.name = s.value("name", "");
-      slot.role = s.value("role", "");
-      slot.offset = s.value("offset", int64_t(-1));
-      slot.bytes = s.value("bytes", int64_t(-1));
-      slot.init = s.value("init", "");
-      slot.fanIn = s.value("fan_in", int64_t(0));
+      slot.name = textOf(s, "name");
+      slot.role = textOf(s, "role");
+      std::string where = "slot '" + slot.name + "'";
+      slot.offset = integer(s, "offset", -1, where);
+      slot.bytes = integer(s, "bytes", -1, where);
+      slot.init = textOf(s, "init");
+      slot.fanIn = integer(s, "fan_in", 0, where);
       if (s.contains("shape") && s["shape"].is_array())
         for (const json &d : s["shape"])
-          slot.shape.push_back(d.is_number_integer() ? d.get<int64_t>() : 0);
-      if (slot.name.empty() || slot.offset < 0 || slot.bytes < 0 || slot.offset + slot.bytes > plan.arenaBytes)
+          slot.shape.push_back(d.is_number_integer() && !d.is_number_unsigned() ? d.get<int64_t>() : 0);
+      if (slot.name.empty() || slot.offset < 0 || slot.bytes < 0 || slot.offset > plan.arenaBytes ||
+          slot.bytes > plan.arenaBytes - slot.offset)
         throw PlanError{"slot '" + slot.name + "' is not inside the arena"};
       plan.slots.push_back(std::move(slot));
     }
-    for (const json &k : j.value("kernels", json::array()))
+    const json kernels = j.contains("kernels") && j["kernels"].is_array() ? j["kernels"] : json::array();
+    for (const json &k : kernels)
       if (k.is_string())
         plan.kernels.push_back(k.get<std::string>());
     for (const char *fn : {"train_step", "infer"}) {

@@ -93,12 +93,16 @@ module attributes {nas.train = {batch = 8 : i64, data = "fashion_mnist", epochs 
 
 // -----
 
-// Ops without a CUDA kernel yet are errors where they are written.
+// Layer normalization: per-row statistics and gradient, per-feature
+// parameter gradients.
 module attributes {nas.train = {batch = 8 : i64, data = "fashion_mnist", epochs = 1 : i64, optimizer = "sgd", optimizer.lr = 5.000000e-02 : f64}} {
-  func.func @bn(%x: tensor<?x16xf32>) -> tensor<?x10xf32> attributes {nas.model} {
-    // expected-error @below {{has no CUDA kernel yet}}
+  func.func @ln(%x: tensor<?x16xf32>) -> tensor<?x10xf32> attributes {nas.model} {
     %b = nn.layernorm %x : tensor<?x16xf32> -> tensor<?x16xf32>
     %y = nn.dense %b {units = 10 : i64} : tensor<?x16xf32> -> tensor<?x10xf32>
     return %y : tensor<?x10xf32>
   }
 }
+// CHECK: kernel = "{{k[0-9]+}}_ln_stats_eps1e_05", kind = "launch", threads = "n"
+// CHECK-SAME: kernel = "{{k[0-9]+}}_ln_apply", kind = "launch", threads = "n*16"
+// CHECK-SAME: kernel = "{{k[0-9]+}}_ln_grad_input", kind = "launch", threads = "n"
+// CHECK-SAME: kernel = "{{k[0-9]+}}_ln_grad_params", kind = "launch", threads = "#16"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the fuzzers with clang and runs one.
-# Usage: test/fuzz/run.sh [SECONDS] [frontend|data|dna|safetensors|table] (default: 600 s, frontend)
+# Usage: test/fuzz/run.sh [SECONDS] [frontend|data|dna|safetensors|table|plan] (default: 600 s, frontend)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 build=$root/build-fuzz
@@ -26,6 +26,13 @@ w16-false/relu,0.5,1
 key,"a ""quoted"" column"
 1,2
 ' > "$seeds/braces"
+elif [ "$target" = plan ]; then
+  # Real plans of W1 and W2 (nasc compile --device cuda), when built.
+  for w in w1 w2; do
+    "$root/build/bin/nasc" compile "$root/bench/workloads/$w.nas" --device cuda --batch 8 -o "$seeds/$w" >/dev/null 2>&1 &&
+      mv "$seeds/$w/plan.json" "$seeds/$w.json" && rm -rf "${seeds:?}/$w" || true
+  done
+  printf '%s' '{"format":"nasc-cuda-plan","version":1,"batch":2,"arena_bytes":64,"slots":[],"train_step":[{"kind":"launch","kernel":"k","threads":"n*3","args":["@8","#2","n"]}],"infer":[{"kind":"gemm","transa":"T","transb":"N","m":"#2","n":"n","k":"#4","a":"@0","lda":"#4","b":"@16","ldb":"#4","c":"@32","ldc":"#2"}]}' > "$seeds/small.json"
 elif [ "$target" = safetensors ]; then
   # Small files laid out as the reference writer lays them out.
   python3 - "$seeds" <<'PY'

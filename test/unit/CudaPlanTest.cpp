@@ -62,10 +62,9 @@ void expectSlotClose(nas::Model &model, char *arena, const nas::CudaPlan &plan, 
                     << gpu[worst] << ", CPU " << cpu[worst];
 }
 
-void checkWorkload(const std::string &workload) {
+void checkAgainstCPU(const std::string &source, const std::string &workload, int steps = 2) {
   const int64_t batch = 64;
-  CompiledProgram cpu =
-      compileModel(workloadSource(workload, "sgd(lr = 0.05, momentum = 0.9, weight_decay = 0.001)"), batch);
+  CompiledProgram cpu = compileModel(source, batch);
   ASSERT_TRUE(cpu.ok()) << cpu.error;
   std::string error;
   std::unique_ptr<nas::EmulatedCUDA> gpu = nas::EmulatedCUDA::create(*cpu.candidate, batch, error);
@@ -78,7 +77,7 @@ void checkWorkload(const std::string &workload) {
   std::vector<int64_t> samples(fashion().count);
   std::iota(samples.begin(), samples.end(), 0);
   // Two steps: the first fills the momentum buffers, the second uses them.
-  for (int step = 1; step <= 2; ++step) {
+  for (int step = 1; step <= steps; ++step) {
     size_t begin = (step - 1) * batch;
     float loss = model.step(fashion(), samples, begin, begin + batch, 0.05f);
     for (const char *name : {"input", "labels", "lr", "step"})
@@ -98,8 +97,45 @@ void checkWorkload(const std::string &workload) {
   expectSlotClose(model, gpu->arena(), plan, *cpu.program().find("logits"), batch);
 }
 
-TEST(CudaPlan, W1StepsAndInfersAsTheCPUPath) { checkWorkload("W1"); }
-TEST(CudaPlan, W2StepsAndInfersAsTheCPUPath) { checkWorkload("W2"); }
+std::string workload(const std::string &name) {
+  return workloadSource(name, "sgd(lr = 0.05, momentum = 0.9, weight_decay = 0.001)");
+}
+
+TEST(CudaPlan, W1StepsAndInfersAsTheCPUPath) { checkAgainstCPU(workload("W1"), "W1"); }
+TEST(CudaPlan, W2StepsAndInfersAsTheCPUPath) { checkAgainstCPU(workload("W2"), "W2"); }
+
+// Batch norm (its running statistics, its gradient), dropout (the same
+// masks as the CPU's, bit for bit), concat and its slices, average and
+// global average pooling, gelu, layer norm.
+TEST(CudaPlan, NormalizationDropoutAndConcatStepAsTheCPUPath) {
+  checkAgainstCPU(R"(
+model m(x: f32[N, 1, 28, 28]) -> f32[N, 10] {
+  h = relu(batchnorm(conv2d(x, 8, kernel = 3, bias = false)))
+  h = maxpool(h, kernel = 2)
+  a = conv2d(h, 4, kernel = 1)
+  b = gelu(conv2d(h, 6, kernel = 3))
+  h = concat(a, b)
+  g = global_avgpool(h)
+  h = dropout(flatten(avgpool(h, kernel = 2)), 0.3)
+  return dense(layernorm(concat(h, g)), 10)
+}
+train {
+  data = fashion_mnist
+  batch = 64
+  optimizer = sgd(lr = 0.05, momentum = 0.9)
+}
+)",
+                  "normalization net");
+}
+
+// Adam on W1, one step. Adam divides each gradient by its own scale, so
+// wherever rounding decides a relu's gate, or a gradient is within eps of
+// zero, the two paths part by about lr: eps is large and the comparison stops
+// after the first step, which checks the formula (moments, bias correction,
+// weight decay).
+TEST(CudaPlan, AdamStepsAsTheCPUPath) {
+  checkAgainstCPU(workloadSource("W1", "adam(lr = 0.001, eps = 0.001, weight_decay = 0.0001)"), "W1 with Adam", 1);
+}
 
 TEST(CudaPlan, ReadErrorsNameTheStep) {
   std::string error;
@@ -117,6 +153,9 @@ TEST(CudaPlan, ReadErrorsNameTheStep) {
   EXPECT_FALSE(nas::parseCudaPlan(head + R"("slots": [{"name": "w", "offset": 60, "bytes": 8}], "train_step": []})",
                                   error));
   EXPECT_EQ(error, "slot 'w' is not inside the arena");
+  // Found by the fuzzer: a float where an integer belongs must not convert.
+  EXPECT_FALSE(nas::parseCudaPlan(R"({"format": "nasc-cuda-plan", "version": 1, "batch": 6.4e95})", error));
+  EXPECT_EQ(error, "the plan: 'batch' must be an integer from 0 to 2^40");
   auto plan = nas::parseCudaPlan(head + R"("train_step": [{"kind": "conv_forward", "x": "@0", "w": "#3", "y": "n*7",
                                      "shape": "1 2 3 4 5 6 7 8 9 10 11 12"}]})",
                                  error);

@@ -72,7 +72,7 @@ public:
                     int64_t n, std::string &error) = 0;
 };
 
-/// Runs `steps` for `n` rows (at most the plan's batch) on `backend`.
+/// Runs `steps` for `n` rows (1 to the plan's batch) on `backend`.
 bool runPlan(const std::vector<PlanStep> &steps, int64_t n, PlanBackend &backend, std::string &error);
 
 } // namespace nas
