@@ -3,6 +3,7 @@
 
 #include "mlir/IR/Builders.h"
 #include "nas/Dialect/NN/NNOps.h"
+#include "nas/Passes/Fusion.h"
 #include "nas/Runtime/Kernels.h"
 
 #include <algorithm>
@@ -214,6 +215,23 @@ ArrayAttr BufferPlan::toAttribute(MLIRContext *context) const {
     entries.push_back(b.getDictionaryAttr(fields));
   }
   return b.getArrayAttr(entries);
+}
+
+FailureOr<TrainingFunctions> planTrainingFunctions(ModuleOp module, BufferPlan &plan) {
+  TrainingFunctions fns{module.lookupSymbol<func::FuncOp>("train_step"), module.lookupSymbol<func::FuncOp>("infer")};
+  if (!fns.train || !fns.infer)
+    return module.emitError("has no @train_step and @infer to lower (run nn-autodiff first)");
+  if (failed(plan.build({fns.train, fns.infer}, epilogueActivation)))
+    return failure();
+  return fns;
+}
+
+void finishLowering(ModuleOp module, const BufferPlan &plan) {
+  Builder b(module.getContext());
+  module->setAttr("nn.layout", plan.toAttribute(module.getContext()));
+  module->setAttr("nn.arena_bytes", b.getI64IntegerAttr(plan.arenaBytes()));
+  for (auto fn : llvm::make_early_inc_range(module.getOps<func::FuncOp>()))
+    fn.erase();
 }
 
 } // namespace nas

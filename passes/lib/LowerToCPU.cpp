@@ -359,21 +359,14 @@ LogicalResult Lowering::lower(func::FuncOp fn, StringRef symbol) {
 } // namespace
 
 LogicalResult lowerToCPU(ModuleOp module, int64_t batch) {
-  func::FuncOp train = module.lookupSymbol<func::FuncOp>("train_step");
-  func::FuncOp infer = module.lookupSymbol<func::FuncOp>("infer");
-  if (!train || !infer)
-    return module.emitError("has no @train_step and @infer to lower (run nn-autodiff first)");
   BufferPlan plan(batch);
-  if (failed(plan.build({train, infer}, epilogueActivation)))
+  FailureOr<TrainingFunctions> fns = planTrainingFunctions(module, plan);
+  if (failed(fns))
     return failure();
   Lowering lowering(module, plan);
-  if (failed(lowering.lower(train, "nasc_train_step")) || failed(lowering.lower(infer, "nasc_infer")))
+  if (failed(lowering.lower(fns->train, "nasc_train_step")) || failed(lowering.lower(fns->infer, "nasc_infer")))
     return failure();
-  module->setAttr("nn.layout", plan.toAttribute(module.getContext()));
-  module->setAttr("nn.arena_bytes", Builder(module.getContext()).getI64IntegerAttr(plan.arenaBytes()));
-  // Only the LLVM functions are left.
-  for (auto fn : llvm::make_early_inc_range(module.getOps<func::FuncOp>()))
-    fn.erase();
+  finishLowering(module, plan); // only the LLVM functions are left
   return success();
 }
 

@@ -817,25 +817,19 @@ LogicalResult CudaLowering::lower(func::FuncOp fn, SmallVectorImpl<Attribute> &s
 } // namespace
 
 LogicalResult lowerToCUDA(ModuleOp module, int64_t batch) {
-  func::FuncOp train = module.lookupSymbol<func::FuncOp>("train_step");
-  func::FuncOp infer = module.lookupSymbol<func::FuncOp>("infer");
-  if (!train || !infer)
-    return module.emitError("has no @train_step and @infer to lower (run nn-autodiff first)");
   BufferPlan plan(batch);
-  if (failed(plan.build({train, infer}, epilogueActivation)))
+  FailureOr<TrainingFunctions> fns = planTrainingFunctions(module, plan);
+  if (failed(fns))
     return failure();
   CudaLowering lowering(module, plan);
   SmallVector<Attribute> trainSteps, inferSteps;
-  if (failed(lowering.lower(train, trainSteps)) || failed(lowering.lower(infer, inferSteps)))
+  if (failed(lowering.lower(fns->train, trainSteps)) || failed(lowering.lower(fns->infer, inferSteps)))
     return failure();
   Builder b(module.getContext());
   module->setAttr("nn.cuda_plan", b.getDictionaryAttr({b.getNamedAttr("train_step", b.getArrayAttr(trainSteps)),
                                                        b.getNamedAttr("infer", b.getArrayAttr(inferSteps))}));
-  module->setAttr("nn.layout", plan.toAttribute(module.getContext()));
-  module->setAttr("nn.arena_bytes", b.getI64IntegerAttr(plan.arenaBytes()));
   module->setAttr("nn.batch", b.getI64IntegerAttr(batch));
-  for (auto fn : llvm::make_early_inc_range(module.getOps<func::FuncOp>()))
-    fn.erase();
+  finishLowering(module, plan);
   return success();
 }
 

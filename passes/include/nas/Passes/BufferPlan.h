@@ -63,6 +63,18 @@ private:
   int64_t persistentBytes_ = 0, arenaBytes_ = 0;
 };
 
+/// What both lowerings (CPU, CUDA) start and end with.
+struct TrainingFunctions {
+  mlir::func::FuncOp train, infer;
+};
+/// @train_step and @infer of `module` (from nn-autodiff), planned into
+/// `plan` with the epilogue fusion of Fusion.h; an error on the module when
+/// they are missing.
+mlir::FailureOr<TrainingFunctions> planTrainingFunctions(mlir::ModuleOp module, BufferPlan &plan);
+/// Records the arena on the module (`nn.layout`, `nn.arena_bytes`) and
+/// removes the tensor functions that were lowered.
+void finishLowering(mlir::ModuleOp module, const BufferPlan &plan);
+
 } // namespace nas
 
 #endif // NAS_PASSES_BUFFERPLAN_H
