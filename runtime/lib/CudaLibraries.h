@@ -13,22 +13,36 @@
 #include <cstdint>
 #include <string>
 
+// The opaque types, with NVIDIA's names in the global namespace (as in
+// their headers, so that test/unit/CudaSignaturesTest.cpp can compare).
+struct CUctx_st;
+struct CUmod_st;
+struct CUfunc_st;
+struct CUstream_st;
+struct CUgraph_st;
+struct CUgraphExec_st;
+struct cublasContext;
+struct cudnnContext;
+struct cudnnTensorStruct;
+struct cudnnFilterStruct;
+struct cudnnConvolutionStruct;
+
 namespace nas::cuda {
 
 using CUresult = int;
 using CUdevice = int;
 using CUdeviceptr = unsigned long long;
-using CUcontext = struct CUctx_st *;
-using CUmodule = struct CUmod_st *;
-using CUfunction = struct CUfunc_st *;
-using CUstream = struct CUstream_st *;
-using CUgraph = struct CUgraph_st *;
-using CUgraphExec = struct CUgraphExec_st *;
-using cublasHandle_t = struct cublasContext *;
-using cudnnHandle_t = struct cudnnContext *;
-using cudnnTensorDescriptor_t = struct cudnnTensorStruct *;
-using cudnnFilterDescriptor_t = struct cudnnFilterStruct *;
-using cudnnConvolutionDescriptor_t = struct cudnnConvolutionStruct *;
+using CUcontext = ::CUctx_st *;
+using CUmodule = ::CUmod_st *;
+using CUfunction = ::CUfunc_st *;
+using CUstream = ::CUstream_st *;
+using CUgraph = ::CUgraph_st *;
+using CUgraphExec = ::CUgraphExec_st *;
+using cublasHandle_t = ::cublasContext *;
+using cudnnHandle_t = ::cudnnContext *;
+using cudnnTensorDescriptor_t = ::cudnnTensorStruct *;
+using cudnnFilterDescriptor_t = ::cudnnFilterStruct *;
+using cudnnConvolutionDescriptor_t = ::cudnnConvolutionStruct *;
 
 constexpr int CUBLAS_OP_N = 0, CUBLAS_OP_T = 1;
 constexpr int CUDNN_TENSOR_NCHW = 0, CUDNN_DATA_FLOAT = 0, CUDNN_CROSS_CORRELATION = 1, CUDNN_FMA_MATH = 3;
