@@ -29,10 +29,15 @@ Value viewOf(Operation *op, unsigned result) {
   return {};
 }
 
-/// Floats of scratch an op needs (conv im2col, the loss of a lone gradient).
+/// Floats of scratch an op needs (conv im2col, the loss of a lone gradient,
+/// the per-sample sums of a conv layer's bias gradient on the GPU).
 int64_t scratchFloats(Operation *op, int64_t batch) {
   if (isa<nn::SoftmaxCrossEntropyGradOp>(op))
     return 1;
+  if (auto g = dyn_cast<nn::BiasGradOp>(op)) {
+    auto shape = cast<RankedTensorType>(g.getGrad().getType()).getShape();
+    return shape.size() > 2 ? batch * shape[1] : 0;
+  }
   if (!isa<nn::ConvOp, nn::ConvGradInputOp, nn::ConvGradWeightOp>(op))
     return 0;
   // Operands and results in the order (x or dx, w or dw, y or dy).

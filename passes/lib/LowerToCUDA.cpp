@@ -367,7 +367,22 @@ LogicalResult CudaLowering::lowerOp(Operation *op) {
           k.store(sum, k.params[1], c);
         });
         Value dy = g.getGrad();
-        launch(name, num(dims(dy)[1]), {at(dy), at(g.getBiasGrad()), "n", num(dims(dy)[1]), num(innerOf(dy, 2))});
+        int64_t C = dims(dy)[1], inner = innerOf(dy, 2);
+        if (inner == 1) {
+          launch(name, num(C), {at(dy), at(g.getBiasGrad()), "n", num(C), num(1)});
+          return success();
+        }
+        // A conv layer's: first one thread per sample and channel sums its
+        // plane into the scratch, then one per channel sums the samples.
+        std::string planes = kernels_.get("plane_sums", "ppi", [&](KernelBody &k) {
+          Value base = k.mul(k.index, k.params[2]);
+          k.store(k.reduce(k.i64(0), k.params[2], k.f32(0),
+                           [&](Value j, Value a) { return k.add(a, k.load(k.params[0], k.add(base, j))); }),
+                  k.params[1], k.index);
+        });
+        std::string scratch = "@" + std::to_string(plan_.scratchOf(op));
+        launch(planes, Count{C, true}.str(), {at(dy), scratch, num(inner)});
+        launch(name, num(C), {scratch, at(g.getBiasGrad()), "n", num(C), num(1)});
         return success();
       })
       .Case<nn::SoftmaxCrossEntropyOp, nn::SoftmaxCrossEntropyGradOp>([&](Operation *) {
