@@ -15,6 +15,12 @@ out=$root/.device
 ninja -C "$build" nasc nasc-cuda-run nasc-cuda-reference >/dev/null
 rm -rf "$out" && mkdir -p "$out/fashion"
 strip -o "$out/nasc-cuda-run" "$build/bin/nasc-cuda-run"
+# nasc-cuda-run links OpenBLAS (the runtime's CPU kernels) but calls none of
+# it on the GPU: a stand-in for a GPU machine without libopenblas.so.0
+# (run.sh uses it only where the real one is missing).
+mkdir -p "$out/stub"
+printf 'void openblas_set_num_threads(int n) { (void)n; }\nvoid cblas_sgemm(void) { __builtin_trap(); }\n' |
+  gcc -shared -fPIC -x c - -o "$out/stub/libopenblas.so.0"
 cp /usr/share/datasets/fashion-mnist/*.gz "$out/fashion/"
 cp "$root/../shared/bench/torch_reference.py" "$out/"
 for w in w1 w2; do

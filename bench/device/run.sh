@@ -11,8 +11,15 @@
 set -uo pipefail
 d=.device
 log=${OUT:-/tmp}/device-run.txt
-exec > >(tee "$log") 2>&1
+chmod +x $d/nasc-cuda-run
+# cuBLAS and cuDNN may live only in PyTorch's pip packages; OpenBLAS may be
+# missing (a stand-in then: the GPU path calls none of it).
+extra=$(python3 -c 'import nvidia, glob, os; print(":".join(sorted({os.path.dirname(p) for r in nvidia.__path__ for p in glob.glob(r + "/**/lib*.so*", recursive=True)})))' 2>/dev/null)
+export LD_LIBRARY_PATH=${extra:+$extra:}/usr/local/cuda/lib64:${LD_LIBRARY_PATH:-}
+ldd $d/nasc-cuda-run | grep -q "libopenblas.so.0 => not found" && export LD_LIBRARY_PATH=$PWD/$d/stub:$LD_LIBRARY_PATH
+{
 nvidia-smi -L
+ldd $d/nasc-cuda-run | grep -E "not found|openblas" || true
 status=0
 for w in w1 w2; do
   echo "== $w: one step against the CPU path"
@@ -27,11 +34,14 @@ print(f"test accuracy: CPU {cpu['test_accuracy']:.4f}, GPU {gpu['test_accuracy']
       f"{'within' if gap <= 0.005 else 'NOT within'} 0.5 points")
 sys.exit(0 if gap <= 0.005 else 1)
 PY
-  echo "== $w: steady-state steps"
+  echo "== $w: steady-state steps, CUDA graph then eager"
   $d/nasc-cuda-run $d/$w --data $d/fashion --time-steps 500
+  NASC_CUDA_GRAPHS=0 $d/nasc-cuda-run $d/$w --data $d/fashion --time-steps 500
 done
 echo "== PyTorch, same run: eager, then the step in a CUDA graph"
 python3 $d/torch_reference.py --device cuda --data $d/fashion --epochs 2
 python3 $d/torch_reference.py --device cuda --data $d/fashion --epochs 2 --cuda-graph
 echo "== correctness: $([ $status = 0 ] && echo passed || echo FAILED)"
 exit $status
+} 2>&1 | tee "$log"
+exit "${PIPESTATUS[0]}"

@@ -3,6 +3,9 @@
 
 #include "CudaLibraries.h"
 
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <map>
 #include <stdexcept>
 
@@ -41,7 +44,9 @@ struct CudaExecutor::Impl : PlanBackend {
   std::map<std::string, CUfunction> functions;
   std::map<std::pair<const PlanStep *, int64_t>, ConvDescriptors> convs; // by step and rows
   std::map<std::pair<bool, int64_t>, CUgraphExec> graphs;                 // by function and rows
-  std::map<std::pair<bool, int64_t>, bool> ranOnce;
+  enum class Mode { FirstRun, Capture, Eager };
+  std::map<std::pair<bool, int64_t>, Mode> modes;                        // by function and rows
+  bool graphsEnabled = true;
   const PlanStep *current = nullptr; // the convolution step being enqueued
 
   bool check(CUresult r, const char *what, std::string &error) {
@@ -249,40 +254,73 @@ std::unique_ptr<CudaExecutor> CudaExecutor::load(CudaPlan plan, const std::strin
       !x.check(l->cuModuleLoadData(&x.module, ptx.c_str()), "loading the PTX (cuModuleLoadData)", error) ||
       !x.check(l->cuMemAlloc(&x.arena, static_cast<size_t>(x.plan.arenaBytes)), "cuMemAlloc (the arena)", error) ||
       !x.checkLibrary(l->cublasCreate(&x.blas), "cublasCreate", false, error) ||
-      !x.checkLibrary(l->cublasSetStream(x.blas, x.stream), "cublasSetStream", false, error) ||
-      !x.checkLibrary(l->cudnnCreate(&x.dnn), "cudnnCreate", true, error) ||
-      !x.checkLibrary(l->cudnnSetStream(x.dnn, x.stream), "cudnnSetStream", true, error))
+      !x.checkLibrary(l->cublasSetStream(x.blas, x.stream), "cublasSetStream", false, error))
     return nullptr;
+  auto convolutions = [](const std::vector<PlanStep> &steps) {
+    return std::any_of(steps.begin(), steps.end(), [](const PlanStep &s) {
+      return s.kind != PlanStep::Kind::Launch && s.kind != PlanStep::Kind::Gemm;
+    });
+  };
+  if (convolutions(x.plan.trainStep) || convolutions(x.plan.infer)) {
+    if (!l->cudnnMissing.empty()) {
+      error = "the candidate has convolutions, but " + l->cudnnMissing;
+      return nullptr;
+    }
+    if (!x.checkLibrary(l->cudnnCreate(&x.dnn), "cudnnCreate", true, error) ||
+        !x.checkLibrary(l->cudnnSetStream(x.dnn, x.stream), "cudnnSetStream", true, error) ||
+        // Room for the full batch's convolutions up front, so that graphs
+        // never see the workspace move.
+        !x.reserveWorkspace(x.plan.trainStep, x.plan.batch, error) ||
+        !x.reserveWorkspace(x.plan.infer, x.plan.batch, error))
+      return nullptr;
+  }
+  if (const char *graphs = std::getenv("NASC_CUDA_GRAPHS"))
+    x.graphsEnabled = std::string(graphs) != "0";
   return std::unique_ptr<CudaExecutor>(new CudaExecutor(std::move(impl)));
 }
 
 bool CudaExecutor::upload(int64_t offset, const void *host, int64_t bytes, std::string &error) {
+  impl_->l->cuCtxSetCurrent(impl_->context); // callers may be other threads (search workers)
   return impl_->check(impl_->l->cuMemcpyHtoDAsync(impl_->arena + offset, host, bytes, impl_->stream),
                       "cuMemcpyHtoDAsync", error);
 }
 
 bool CudaExecutor::download(int64_t offset, void *host, int64_t bytes, std::string &error) {
+  impl_->l->cuCtxSetCurrent(impl_->context);
   return impl_->check(impl_->l->cuMemcpyDtoHAsync(host, impl_->arena + offset, bytes, impl_->stream),
                       "cuMemcpyDtoHAsync", error);
 }
 
 bool CudaExecutor::synchronize(std::string &error) {
+  impl_->l->cuCtxSetCurrent(impl_->context);
   return impl_->check(impl_->l->cuStreamSynchronize(impl_->stream), "running the step (cuStreamSynchronize)",
                       error);
 }
 
 bool CudaExecutor::run(bool train, int64_t n, std::string &error) {
   Impl &x = *impl_;
+  x.l->cuCtxSetCurrent(x.context);
   const std::vector<PlanStep> &steps = train ? x.plan.trainStep : x.plan.infer;
   auto key = std::make_pair(train, n);
   if (auto it = x.graphs.find(key); it != x.graphs.end())
     return x.check(x.l->cuGraphLaunch(it->second, x.stream), "cuGraphLaunch", error);
+  size_t workspace = x.workspaceBytes;
   if (!x.reserveWorkspace(steps, n, error))
     return false;
+  if (x.workspaceBytes != workspace) {
+    // Graphs captured before point at the old workspace: capture again.
+    for (auto &[_, exec] : x.graphs)
+      x.l->cuGraphExecDestroy(exec);
+    x.graphs.clear();
+    x.modes.clear();
+  }
   // The first run is eager (cuBLAS and cuDNN set themselves up outside any
-  // capture); the second is captured, and replayed from then on.
-  if (!x.ranOnce[key]) {
-    x.ranOnce[key] = true;
+  // capture); the second is captured, and replayed from then on. Where a
+  // capture fails, or NASC_CUDA_GRAPHS=0, the steps run eagerly.
+  Impl::Mode &mode = x.modes[key];
+  if (mode != Impl::Mode::Capture) {
+    if (mode == Impl::Mode::FirstRun)
+      mode = x.graphsEnabled ? Impl::Mode::Capture : Impl::Mode::Eager;
     return x.enqueue(steps, n, error);
   }
   CUgraph graph = nullptr;
@@ -290,14 +328,21 @@ bool CudaExecutor::run(bool train, int64_t n, std::string &error) {
   if (!x.check(x.l->cuStreamBeginCapture(x.stream, CU_STREAM_CAPTURE_MODE_THREAD_LOCAL), "cuStreamBeginCapture",
                error))
     return false;
-  bool enqueued = x.enqueue(steps, n, error);
+  std::string why;
+  bool enqueued = x.enqueue(steps, n, why);
   CUresult ended = x.l->cuStreamEndCapture(x.stream, &graph);
-  if (!enqueued || !x.check(ended, "cuStreamEndCapture", error))
-    return false;
-  bool ok = x.check(x.l->cuGraphInstantiateWithFlags(&exec, graph, 0), "cuGraphInstantiate", error);
-  x.l->cuGraphDestroy(graph);
-  if (!ok)
-    return false;
+  bool instantiated = enqueued && ended == 0 &&
+                      x.check(x.l->cuGraphInstantiateWithFlags(&exec, graph, 0), "cuGraphInstantiate", why);
+  if (graph)
+    x.l->cuGraphDestroy(graph);
+  if (!instantiated) {
+    if (why.empty())
+      why = driverError(*x.l, ended, "cuStreamEndCapture");
+    std::fprintf(stderr, "nasc: note: the step could not be captured as a CUDA graph (%s); it runs eagerly\n",
+                 why.c_str());
+    mode = Impl::Mode::Eager;
+    return x.enqueue(steps, n, error);
+  }
   x.graphs[key] = exec;
   return x.check(x.l->cuGraphLaunch(exec, x.stream), "cuGraphLaunch", error);
 }

@@ -11,7 +11,8 @@ void *openFirst(std::initializer_list<const char *> names, std::string &tried) {
   for (const char *name : names) {
     if (void *lib = dlopen(name, RTLD_NOW | RTLD_LOCAL))
       return lib;
-    tried += (tried.empty() ? "" : ", ") + std::string(name);
+    const char *why = dlerror(); // names a missing dependency, not just the library
+    tried += (tried.empty() ? "" : "; ") + std::string(why ? why : name);
   }
   return nullptr;
 }
@@ -38,11 +39,15 @@ const Libraries *loadLibraries(std::string &error) {
     }
     tried.clear();
     void *blas = openFirst({"libcublas.so.13", "libcublas.so.12", "libcublas.so"}, tried);
-    void *dnn = openFirst({"libcudnn.so.9", "libcudnn.so"}, tried);
-    if (!blas || !dnn) {
-      failure = "the CUDA driver is there but not cuBLAS or cuDNN 9 (tried " + tried + ")";
+    if (!blas) {
+      failure = "the CUDA driver is there but not cuBLAS (" + tried + ")";
       return;
     }
+    tried.clear();
+    // cuDNN only matters to candidates with convolutions.
+    void *dnn = openFirst({"libcudnn.so.9", "libcudnn.so"}, tried);
+    if (!dnn)
+      libraries.cudnnMissing = "cuDNN 9 was not found (" + tried + ")";
     std::string missing;
     Libraries &l = libraries;
     find(driver, "cuInit", l.cuInit, missing);
@@ -72,29 +77,31 @@ const Libraries *loadLibraries(std::string &error) {
     find(blas, "cublasDestroy_v2", l.cublasDestroy, missing);
     find(blas, "cublasSetStream_v2", l.cublasSetStream, missing);
     find(blas, "cublasSgemm_v2", l.cublasSgemm, missing);
-    find(dnn, "cudnnCreate", l.cudnnCreate, missing);
-    find(dnn, "cudnnDestroy", l.cudnnDestroy, missing);
-    find(dnn, "cudnnSetStream", l.cudnnSetStream, missing);
-    find(dnn, "cudnnGetErrorString", l.cudnnGetErrorString, missing);
-    find(dnn, "cudnnCreateTensorDescriptor", l.cudnnCreateTensorDescriptor, missing);
-    find(dnn, "cudnnSetTensor4dDescriptor", l.cudnnSetTensor4dDescriptor, missing);
-    find(dnn, "cudnnDestroyTensorDescriptor", l.cudnnDestroyTensorDescriptor, missing);
-    find(dnn, "cudnnCreateFilterDescriptor", l.cudnnCreateFilterDescriptor, missing);
-    find(dnn, "cudnnSetFilter4dDescriptor", l.cudnnSetFilter4dDescriptor, missing);
-    find(dnn, "cudnnDestroyFilterDescriptor", l.cudnnDestroyFilterDescriptor, missing);
-    find(dnn, "cudnnCreateConvolutionDescriptor", l.cudnnCreateConvolutionDescriptor, missing);
-    find(dnn, "cudnnSetConvolution2dDescriptor", l.cudnnSetConvolution2dDescriptor, missing);
-    find(dnn, "cudnnSetConvolutionGroupCount", l.cudnnSetConvolutionGroupCount, missing);
-    find(dnn, "cudnnSetConvolutionMathType", l.cudnnSetConvolutionMathType, missing);
-    find(dnn, "cudnnDestroyConvolutionDescriptor", l.cudnnDestroyConvolutionDescriptor, missing);
-    find(dnn, "cudnnGetConvolutionForwardWorkspaceSize", l.cudnnGetConvolutionForwardWorkspaceSize, missing);
-    find(dnn, "cudnnGetConvolutionBackwardDataWorkspaceSize", l.cudnnGetConvolutionBackwardDataWorkspaceSize,
-         missing);
-    find(dnn, "cudnnGetConvolutionBackwardFilterWorkspaceSize", l.cudnnGetConvolutionBackwardFilterWorkspaceSize,
-         missing);
-    find(dnn, "cudnnConvolutionForward", l.cudnnConvolutionForward, missing);
-    find(dnn, "cudnnConvolutionBackwardData", l.cudnnConvolutionBackwardData, missing);
-    find(dnn, "cudnnConvolutionBackwardFilter", l.cudnnConvolutionBackwardFilter, missing);
+    if (dnn) {
+      find(dnn, "cudnnCreate", l.cudnnCreate, missing);
+      find(dnn, "cudnnDestroy", l.cudnnDestroy, missing);
+      find(dnn, "cudnnSetStream", l.cudnnSetStream, missing);
+      find(dnn, "cudnnGetErrorString", l.cudnnGetErrorString, missing);
+      find(dnn, "cudnnCreateTensorDescriptor", l.cudnnCreateTensorDescriptor, missing);
+      find(dnn, "cudnnSetTensor4dDescriptor", l.cudnnSetTensor4dDescriptor, missing);
+      find(dnn, "cudnnDestroyTensorDescriptor", l.cudnnDestroyTensorDescriptor, missing);
+      find(dnn, "cudnnCreateFilterDescriptor", l.cudnnCreateFilterDescriptor, missing);
+      find(dnn, "cudnnSetFilter4dDescriptor", l.cudnnSetFilter4dDescriptor, missing);
+      find(dnn, "cudnnDestroyFilterDescriptor", l.cudnnDestroyFilterDescriptor, missing);
+      find(dnn, "cudnnCreateConvolutionDescriptor", l.cudnnCreateConvolutionDescriptor, missing);
+      find(dnn, "cudnnSetConvolution2dDescriptor", l.cudnnSetConvolution2dDescriptor, missing);
+      find(dnn, "cudnnSetConvolutionGroupCount", l.cudnnSetConvolutionGroupCount, missing);
+      find(dnn, "cudnnSetConvolutionMathType", l.cudnnSetConvolutionMathType, missing);
+      find(dnn, "cudnnDestroyConvolutionDescriptor", l.cudnnDestroyConvolutionDescriptor, missing);
+      find(dnn, "cudnnGetConvolutionForwardWorkspaceSize", l.cudnnGetConvolutionForwardWorkspaceSize, missing);
+      find(dnn, "cudnnGetConvolutionBackwardDataWorkspaceSize", l.cudnnGetConvolutionBackwardDataWorkspaceSize,
+           missing);
+      find(dnn, "cudnnGetConvolutionBackwardFilterWorkspaceSize", l.cudnnGetConvolutionBackwardFilterWorkspaceSize,
+           missing);
+      find(dnn, "cudnnConvolutionForward", l.cudnnConvolutionForward, missing);
+      find(dnn, "cudnnConvolutionBackwardData", l.cudnnConvolutionBackwardData, missing);
+      find(dnn, "cudnnConvolutionBackwardFilter", l.cudnnConvolutionBackwardFilter, missing);
+    }
     if (!missing.empty())
       failure = "the CUDA libraries lack " + missing;
   });

@@ -82,7 +82,8 @@ struct Libraries {
   int (*cublasSetStream)(cublasHandle_t, CUstream);
   int (*cublasSgemm)(cublasHandle_t, int, int, int, int, int, const float *, const float *, int, const float *, int,
                      const float *, float *, int);
-  // libcudnn.so.9
+  // libcudnn.so.9 (null when it is missing: cudnnMissing says why)
+  std::string cudnnMissing;
   int (*cudnnCreate)(cudnnHandle_t *);
   int (*cudnnDestroy)(cudnnHandle_t);
   int (*cudnnSetStream)(cudnnHandle_t, CUstream);
