@@ -46,6 +46,7 @@
 #include "nas/Passes/Autodiff.h"
 #include "nas/Passes/LowerToCUDA.h"
 #include "nas/Runtime/CudaExecutor.h"
+#include "nas/Runtime/Device.h"
 
 #include <nlohmann/json.hpp>
 
@@ -215,6 +216,11 @@ std::unique_ptr<CompiledModel> Candidate::compileFor(const std::string &device, 
     error = "unknown device '" + device + "'; the devices: cpu, cuda, auto";
     return nullptr;
   }
+  // Asked once per process: auto on a machine without a GPU should not
+  // compile PTX for every candidate of a search.
+  static const bool gpu = !probeCuda().devices.empty();
+  if (device == "auto" && !gpu)
+    return compileForCPU(batch, error);
   auto start = std::chrono::steady_clock::now();
   std::optional<CudaProgram> program = compileForCUDA(batch, error);
   std::optional<CudaPlan> plan = program ? parseCudaPlan(program->plan, error) : std::nullopt;
