@@ -158,6 +158,8 @@ std::string cudaPlanJSON(mlir::ModuleOp module, const std::string &chip, const s
   auto steps = module->getAttrOfType<mlir::DictionaryAttr>("nn.cuda_plan");
   plan["train_step"] = stepsJSON(steps.getAs<mlir::ArrayAttr>("train_step"));
   plan["infer"] = stepsJSON(steps.getAs<mlir::ArrayAttr>("infer"));
+  plan["gather_rows"] = steps.getAs<mlir::StringAttr>("gather_rows").str();
+  plan["gather_labels"] = steps.getAs<mlir::StringAttr>("gather_labels").str();
   plan["kernels"] = nlohmann::json::array();
   for (auto kernels : module.getOps<mlir::gpu::GPUModuleOp>())
     for (auto fn : kernels.getOps<mlir::gpu::GPUFuncOp>())

@@ -166,6 +166,23 @@ std::unique_ptr<EmulatedCUDA> EmulatedCUDA::create(const Candidate &candidate, i
   return std::unique_ptr<EmulatedCUDA>(new EmulatedCUDA(std::move(impl)));
 }
 
+bool EmulatedCUDA::gather(const Dataset &data, const std::vector<int64_t> &samples, size_t begin, size_t end,
+                          std::string &error) {
+  const CudaPlan &plan = impl_->plan;
+  void *input = arena() + plan.find("input")->offset, *labels = arena() + plan.find("labels")->offset;
+  const void *images = data.images.data(), *labelData = data.labels.data(), *indices = samples.data() + begin;
+  int64_t n = static_cast<int64_t>(end - begin), rowFloats = data.sampleSize(), threads = n * rowFloats;
+  auto call = [&](const std::string &kernel, std::vector<void *> args) {
+    if (llvm::Error e = impl_->engine->invokePacked(kernel, args)) {
+      error = "kernel " + kernel + ": " + llvm::toString(std::move(e));
+      return false;
+    }
+    return true;
+  };
+  return call(plan.gatherRows, {&input, &images, &indices, &rowFloats, &threads}) &&
+         call(plan.gatherLabels, {&labels, &labelData, &indices, &n});
+}
+
 bool EmulatedCUDA::trainStep(int64_t n, std::string &error) {
   HostBackend backend(*impl_->engine, arena());
   return runPlan(impl_->plan.trainStep, n, backend, error);

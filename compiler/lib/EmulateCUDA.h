@@ -13,6 +13,7 @@
 
 #include "nas/Compiler/Compiler.h"
 #include "nas/Runtime/CudaPlan.h"
+#include "nas/Runtime/Dataset.h"
 
 #include <memory>
 #include <string>
@@ -28,6 +29,10 @@ public:
   const CudaPlan &plan() const;
   /// The emulated device arena, plan().arenaBytes long.
   char *arena();
+  /// The device gather of a training batch (the plan's gather kernels,
+  /// reading `data` where it is): samples[begin, end) into input and labels.
+  bool gather(const Dataset &data, const std::vector<int64_t> &samples, size_t begin, size_t end,
+              std::string &error);
   bool trainStep(int64_t n, std::string &error);
   bool infer(int64_t n, std::string &error);
 

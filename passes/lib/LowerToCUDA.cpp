@@ -154,6 +154,22 @@ public:
 
   LogicalResult lower(func::FuncOp fn, SmallVectorImpl<Attribute> &steps);
 
+  /// The kernels that gather a batch on the device from a resident copy of
+  /// the data set: (dst, images, indices, row floats) one thread per float,
+  /// and (dst, labels, indices) one per sample.
+  std::pair<std::string, std::string> gatherKernels() {
+    std::string rows = kernels_.get("gather_rows", "pppi", [](KernelBody &k) {
+      Value row = k.div(k.index, k.params[3]), j = k.rem(k.index, k.params[3]);
+      Value sample = k.load(k.params[2], row, k.b.getI64Type());
+      k.store(k.load(k.params[1], k.add(k.mul(sample, k.params[3]), j)), k.params[0], k.index);
+    });
+    std::string labels = kernels_.get("gather_labels", "ppp", [](KernelBody &k) {
+      Value sample = k.load(k.params[2], k.index, k.b.getI64Type());
+      k.store(k.load(k.params[1], sample, k.b.getI32Type()), k.params[0], k.index);
+    });
+    return {rows, labels};
+  }
+
 private:
   std::string at(Value tensor) const { return "@" + std::to_string(plan_.offsetOf(tensor)); }
   std::string atSlot(StringRef name) const { return "@" + std::to_string(plan_.slot(name).offset); }
@@ -840,9 +856,13 @@ LogicalResult lowerToCUDA(ModuleOp module, int64_t batch) {
   SmallVector<Attribute> trainSteps, inferSteps;
   if (failed(lowering.lower(fns->train, trainSteps)) || failed(lowering.lower(fns->infer, inferSteps)))
     return failure();
+  auto [rows, labels] = lowering.gatherKernels();
   Builder b(module.getContext());
-  module->setAttr("nn.cuda_plan", b.getDictionaryAttr({b.getNamedAttr("train_step", b.getArrayAttr(trainSteps)),
-                                                       b.getNamedAttr("infer", b.getArrayAttr(inferSteps))}));
+  module->setAttr("nn.cuda_plan",
+                  b.getDictionaryAttr({b.getNamedAttr("train_step", b.getArrayAttr(trainSteps)),
+                                       b.getNamedAttr("infer", b.getArrayAttr(inferSteps)),
+                                       b.getNamedAttr("gather_rows", b.getStringAttr(rows)),
+                                       b.getNamedAttr("gather_labels", b.getStringAttr(labels))}));
   module->setAttr("nn.batch", b.getI64IntegerAttr(batch));
   finishLowering(module, plan);
   return success();

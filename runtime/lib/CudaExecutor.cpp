@@ -48,6 +48,11 @@ struct CudaExecutor::Impl : PlanBackend {
   std::map<std::pair<bool, int64_t>, Mode> modes;                        // by function and rows
   bool graphsEnabled = true;
   const PlanStep *current = nullptr; // the convolution step being enqueued
+  struct Resident {
+    CUdeviceptr images = 0, labels = 0;
+  };
+  std::map<const Dataset *, Resident> datasets; // data sets put on the device
+  CUdeviceptr indices = 0;                       // a batch's sample indices
 
   bool check(CUresult r, const char *what, std::string &error) {
     if (r == 0)
@@ -186,6 +191,12 @@ struct CudaExecutor::Impl : PlanBackend {
       return false;
     if (workspace)
       l->cuMemFree(workspace);
+    for (auto &[_, r] : datasets) {
+      l->cuMemFree(r.images);
+      l->cuMemFree(r.labels);
+    }
+    if (indices)
+      l->cuMemFree(indices);
     workspace = 0;
     workspaceBytes = 0;
     if (!check(l->cuMemAlloc(&workspace, need), "cuMemAlloc (cuDNN workspace)", error))
@@ -224,6 +235,12 @@ struct CudaExecutor::Impl : PlanBackend {
       l->cudnnDestroy(dnn);
     if (workspace)
       l->cuMemFree(workspace);
+    for (auto &[_, r] : datasets) {
+      l->cuMemFree(r.images);
+      l->cuMemFree(r.labels);
+    }
+    if (indices)
+      l->cuMemFree(indices);
     if (arena)
       l->cuMemFree(arena);
     if (module)
@@ -295,6 +312,59 @@ bool CudaExecutor::synchronize(std::string &error) {
   impl_->l->cuCtxSetCurrent(impl_->context);
   return impl_->check(impl_->l->cuStreamSynchronize(impl_->stream), "running the step (cuStreamSynchronize)",
                       error);
+}
+
+bool CudaExecutor::gather(const Dataset &data, const std::vector<int64_t> &samples, size_t begin, size_t end,
+                          std::string &error) {
+  Impl &x = *impl_;
+  x.l->cuCtxSetCurrent(x.context);
+  const ProgramSlot *input = x.plan.find("input"), *labels = x.plan.find("labels");
+  if (x.plan.gatherRows.empty() || !input || !labels) {
+    error = "the plan cannot gather batches on the device";
+    return false;
+  }
+  auto it = x.datasets.find(&data);
+  if (it == x.datasets.end()) {
+    Impl::Resident r;
+    size_t imageBytes = data.images.size() * sizeof(float), labelBytes = data.labels.size() * sizeof(int32_t);
+    if (!x.check(x.l->cuMemAlloc(&r.images, imageBytes), "cuMemAlloc (the data set)", error) ||
+        !x.check(x.l->cuMemAlloc(&r.labels, labelBytes), "cuMemAlloc (the labels)", error) ||
+        !x.check(x.l->cuMemcpyHtoDAsync(r.images, data.images.data(), imageBytes, x.stream), "uploading the data",
+                 error) ||
+        !x.check(x.l->cuMemcpyHtoDAsync(r.labels, data.labels.data(), labelBytes, x.stream),
+                 "uploading the labels", error))
+      return false;
+    it = x.datasets.emplace(&data, r).first;
+  }
+  if (!x.indices && !x.check(x.l->cuMemAlloc(&x.indices, x.plan.batch * sizeof(int64_t)), "cuMemAlloc (indices)",
+                             error))
+    return false;
+  int64_t n = static_cast<int64_t>(end - begin), rowFloats = data.sampleSize();
+  if (n > x.plan.batch) {
+    error = "a batch of " + std::to_string(n) + " rows is larger than the plan's " + std::to_string(x.plan.batch);
+    return false;
+  }
+  // Pageable memory: the copy has taken the indices when it returns.
+  if (!x.check(x.l->cuMemcpyHtoDAsync(x.indices, samples.data() + begin, n * sizeof(int64_t), x.stream),
+               "uploading the batch's indices", error))
+    return false;
+  auto launch = [&](const std::string &kernel, std::vector<uint64_t> values, int64_t threads) {
+    CUfunction f = nullptr;
+    if (!x.check(x.l->cuModuleGetFunction(&f, x.module, kernel.c_str()), ("kernel " + kernel).c_str(), error))
+      return false;
+    values.push_back(static_cast<uint64_t>(threads));
+    std::vector<void *> params;
+    for (uint64_t &v : values)
+      params.push_back(&v);
+    unsigned blocks = static_cast<unsigned>((threads + kBlock - 1) / kBlock);
+    return threads == 0 || x.check(x.l->cuLaunchKernel(f, blocks, 1, 1, kBlock, 1, 1, 0, x.stream, params.data(),
+                                                       nullptr),
+                                   "cuLaunchKernel", error);
+  };
+  return launch(x.plan.gatherRows,
+                {x.arena + uint64_t(input->offset), it->second.images, x.indices, uint64_t(rowFloats)},
+                n * rowFloats) &&
+         launch(x.plan.gatherLabels, {x.arena + uint64_t(labels->offset), it->second.labels, x.indices}, n);
 }
 
 bool CudaExecutor::run(bool train, int64_t n, std::string &error) {
@@ -373,11 +443,22 @@ Program cudaProgram(std::shared_ptr<CudaExecutor> executor) {
       must(executor->upload(0, arena, executor->plan().arenaBytes, error), error);
     *started = true;
   };
+  // A batch gathered on the device skips the upload of input and labels.
+  auto gathered = std::make_shared<bool>(false);
+  program.gather = [=](char *arena, const Dataset &data, const std::vector<int64_t> &samples, size_t begin,
+                       size_t end) {
+    std::string error;
+    start(arena); // the parameters go up before the first batch lands
+    must(executor->gather(data, samples, begin, end, error), error);
+    *gathered = true;
+  };
   program.trainStep = [=](char *arena, int64_t n) {
     std::string error;
     start(arena);
-    must(executor->upload(input.offset, arena + input.offset, input.elements(n) * 4, error) &&
-             executor->upload(labels.offset, arena + labels.offset, labels.elements(n) * 4, error) &&
+    bool onDevice = *gathered;
+    *gathered = false;
+    must((onDevice || (executor->upload(input.offset, arena + input.offset, input.elements(n) * 4, error) &&
+                       executor->upload(labels.offset, arena + labels.offset, labels.elements(n) * 4, error))) &&
              executor->upload(lr.offset, arena + lr.offset, lr.bytes, error) &&
              executor->upload(step.offset, arena + step.offset, step.bytes, error) &&
              executor->run(true, n, error) &&

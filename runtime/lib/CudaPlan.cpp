@@ -157,6 +157,8 @@ std::optional<CudaPlan> parseCudaPlan(const std::string &text, std::string &erro
     for (const json &k : kernels)
       if (k.is_string())
         plan.kernels.push_back(k.get<std::string>());
+    plan.gatherRows = textOf(j, "gather_rows");
+    plan.gatherLabels = textOf(j, "gather_labels");
     for (const char *fn : {"train_step", "infer"}) {
       if (!j.contains(fn) || !j[fn].is_array())
         throw PlanError{std::string("the plan has no '") + fn + "' steps"};

@@ -99,8 +99,11 @@ bool Model::accepts(const Dataset &data, std::string &error) const {
 }
 
 float Model::step(const Dataset &data, const std::vector<int64_t> &samples, size_t begin, size_t end, float lr) {
-  gatherBatch(data, samples, begin, end, reinterpret_cast<float *>(arena_ + input_->offset),
-              reinterpret_cast<int32_t *>(arena_ + labels_->offset));
+  if (program_.gather)
+    program_.gather(arena_, data, samples, begin, end);
+  else
+    gatherBatch(data, samples, begin, end, reinterpret_cast<float *>(arena_ + input_->offset),
+                reinterpret_cast<int32_t *>(arena_ + labels_->offset));
   *reinterpret_cast<float *>(arena_ + lr_->offset) = lr;
   *reinterpret_cast<int64_t *>(arena_ + step_->offset) = ++steps_;
   program_.trainStep(arena_, static_cast<int64_t>(end - begin));

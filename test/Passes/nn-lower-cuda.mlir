@@ -20,7 +20,7 @@ module attributes {nas.train = {batch = 32 : i64, data = "fashion_mnist", epochs
   }
 }
 // CHECK: module attributes {gpu.container_module
-// CHECK-SAME: nn.arena_bytes = {{[0-9]+}} : i64, nn.batch = 32 : i64, nn.cuda_plan = {infer = [
+// CHECK-SAME: nn.arena_bytes = {{[0-9]+}} : i64, nn.batch = 32 : i64, nn.cuda_plan = {gather_labels = "{{k[0-9]+}}_gather_labels", gather_rows = "{{k[0-9]+}}_gather_rows", infer = [
 // CHECK-SAME: train_step = [
 // CHECK-SAME: {a = "@100608", b = "@0", c = "@[[H1:[0-9]+]]", k = "#784", kind = "gemm", lda = "#784", ldb = "#784", ldc = "#64", m = "#64", n = "n", transa = "T", transb = "N"},
 // CHECK-SAME: {args = ["@[[H1]]", "@301312", "#64", "#1"], kernel = "[[RELU:k[0-9]+_bias_act1]]", kind = "launch", threads = "n*64"}
@@ -80,7 +80,7 @@ module attributes {nas.train = {batch = 8 : i64, data = "fashion_mnist", epochs 
     return %y : tensor<?x10xf32>
   }
 }
-// CHECK: nn.cuda_plan = {infer = [{kind = "conv_forward", shape = "1 28 28 4 28 28 3 3 1 1 1 1", w = "@{{[0-9]+}}", x = "@0", y = "@{{[0-9]+}}"}
+// CHECK: nn.cuda_plan = {gather_labels = {{.*}}, infer = [{kind = "conv_forward", shape = "1 28 28 4 28 28 3 3 1 1 1 1", w = "@{{[0-9]+}}", x = "@0", y = "@{{[0-9]+}}"}
 // CHECK-SAME: kernel = "{{k[0-9]+}}_bias_act1", kind = "launch", threads = "n*3136"
 // CHECK-SAME: kernel = "{{k[0-9]+}}_maxpool", kind = "launch", threads = "n*784"
 // CHECK-SAME: train_step = [

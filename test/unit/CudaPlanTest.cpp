@@ -137,6 +137,26 @@ TEST(CudaPlan, AdamStepsAsTheCPUPath) {
   checkAgainstCPU(workloadSource("W1", "adam(lr = 0.001, eps = 0.001, weight_decay = 0.0001)"), "W1 with Adam", 1);
 }
 
+// A batch gathered by the plan's kernels from the data set (resident on
+// the device on a GPU) is the one the CPU gathers.
+TEST(CudaPlan, GathersBatchesAsTheCPU) {
+  CompiledProgram cpu = compileModel(workload("W2"), 64);
+  ASSERT_TRUE(cpu.ok()) << cpu.error;
+  std::string error;
+  std::unique_ptr<nas::EmulatedCUDA> gpu = nas::EmulatedCUDA::create(*cpu.candidate, 64, error);
+  ASSERT_TRUE(gpu) << error;
+  std::vector<int64_t> samples;
+  for (int64_t i = 0; i < 100; ++i)
+    samples.push_back((i * 7919) % fashion().count);
+  ASSERT_TRUE(gpu->gather(fashion(), samples, 30, 94, error)) << error;
+  std::vector<float> images(64 * 784);
+  std::vector<int32_t> labels(64);
+  nas::gatherBatch(fashion(), samples, 30, 94, images.data(), labels.data());
+  const nas::CudaPlan &plan = gpu->plan();
+  EXPECT_EQ(std::memcmp(gpu->arena() + plan.find("input")->offset, images.data(), images.size() * 4), 0);
+  EXPECT_EQ(std::memcmp(gpu->arena() + plan.find("labels")->offset, labels.data(), labels.size() * 4), 0);
+}
+
 TEST(CudaPlan, ReadErrorsNameTheStep) {
   std::string error;
   EXPECT_FALSE(nas::parseCudaPlan("[]", error));

@@ -12,6 +12,7 @@
 #define NAS_RUNTIME_CUDAEXECUTOR_H
 
 #include "nas/Runtime/CudaPlan.h"
+#include "nas/Runtime/Dataset.h"
 #include "nas/Runtime/Program.h"
 
 #include <memory>
@@ -30,6 +31,11 @@ public:
   /// Host bytes into the arena at `offset`, and back; ordered with the steps.
   bool upload(int64_t offset, const void *host, int64_t bytes, std::string &error);
   bool download(int64_t offset, void *host, int64_t bytes, std::string &error);
+  /// Puts `data` on the device once (kept while the executor lives, keyed
+  /// by its address), then gathers samples[begin, end) into the input and
+  /// labels slots there: a step sends its indices, not its images.
+  bool gather(const Dataset &data, const std::vector<int64_t> &samples, size_t begin, size_t end,
+              std::string &error);
   /// The training step (or inference) for `n` rows, enqueued.
   bool run(bool train, int64_t n, std::string &error);
   /// Waits for everything enqueued.
@@ -41,9 +47,10 @@ private:
   std::unique_ptr<Impl> impl_;
 };
 
-/// A Program (for Model and train) whose entry points run `executor`: the
-/// batch, learning rate and step go up before each call and the loss (or
-/// the logits) come back; the parameters, moments and running statistics
+/// A Program (for Model and train) whose entry points run `executor`: a
+/// training batch is gathered on the device (the data set goes up once),
+/// the learning rate and step go up before each call and the loss (or the
+/// logits) come back; the parameters, moments and running statistics
 /// go up at the first call, from the host arena the Model initialized, and
 /// come back with `fetch`. A CUDA failure throws std::runtime_error, which
 /// `train` reports as the trial's failure.

@@ -50,6 +50,10 @@ struct CudaPlan {
   std::vector<ProgramSlot> slots;
   std::vector<std::string> kernels;
   std::vector<PlanStep> trainStep, infer;
+  /// Kernels that gather a batch from a data set resident on the device:
+  /// (dst, images, indices, row floats), one thread per float; (dst, labels,
+  /// indices), one per sample. Empty in plans that have none.
+  std::string gatherRows, gatherLabels;
 
   const ProgramSlot *find(const std::string &name) const;
 };

@@ -44,6 +44,12 @@ struct Program {
   /// parameters, moments and running statistics back into `arena`. Empty
   /// for the CPU, whose program works in the arena itself.
   std::function<void(char *arena)> fetch;
+  /// Where the program's device can gather a training batch itself from
+  /// samples[begin, end) of `data` (CUDA): Model::step calls this instead
+  /// of gathering into the arena. Empty for the CPU.
+  std::function<void(char *arena, const struct Dataset &data, const std::vector<int64_t> &samples, size_t begin,
+                     size_t end)>
+      gather;
 
   const ProgramSlot *find(std::string_view name) const;
   /// Parameters a model has (the trainable ones).
