@@ -68,8 +68,9 @@ struct CudaExecutor::Impl : PlanBackend {
     return false;
   }
 
-  bool launch(const std::string &kernel, int64_t threads, const std::vector<int64_t> &args,
-              const std::vector<bool> &isOffset, std::string &error) override {
+  /// Launches `kernel` with one thread per unit of `threads`: `values`
+  /// are its parameters (device pointers or integers), then the count.
+  bool launchRaw(const std::string &kernel, std::vector<uint64_t> values, int64_t threads, std::string &error) {
     auto it = functions.find(kernel);
     if (it == functions.end()) {
       CUfunction f = nullptr;
@@ -79,16 +80,21 @@ struct CudaExecutor::Impl : PlanBackend {
     }
     if (threads <= 0)
       return true;
-    std::vector<uint64_t> values(args.size() + 1);
-    std::vector<void *> params(args.size() + 1);
-    for (size_t i = 0; i < args.size(); ++i)
-      values[i] = isOffset[i] ? arena + static_cast<uint64_t>(args[i]) : static_cast<uint64_t>(args[i]);
-    values.back() = static_cast<uint64_t>(threads);
-    for (size_t i = 0; i < values.size(); ++i)
-      params[i] = &values[i];
+    values.push_back(static_cast<uint64_t>(threads));
+    std::vector<void *> params;
+    for (uint64_t &v : values)
+      params.push_back(&v);
     unsigned blocks = static_cast<unsigned>((threads + kBlock - 1) / kBlock);
     return check(l->cuLaunchKernel(it->second, blocks, 1, 1, kBlock, 1, 1, 0, stream, params.data(), nullptr),
                  "cuLaunchKernel", error);
+  }
+
+  bool launch(const std::string &kernel, int64_t threads, const std::vector<int64_t> &args,
+              const std::vector<bool> &isOffset, std::string &error) override {
+    std::vector<uint64_t> values(args.size());
+    for (size_t i = 0; i < args.size(); ++i)
+      values[i] = isOffset[i] ? arena + static_cast<uint64_t>(args[i]) : static_cast<uint64_t>(args[i]);
+    return launchRaw(kernel, std::move(values), threads, error);
   }
 
   bool gemm(bool transA, bool transB, int64_t m, int64_t n, int64_t k, int64_t a, int64_t lda, int64_t b,
@@ -348,23 +354,11 @@ bool CudaExecutor::gather(const Dataset &data, const std::vector<int64_t> &sampl
   if (!x.check(x.l->cuMemcpyHtoDAsync(x.indices, samples.data() + begin, n * sizeof(int64_t), x.stream),
                "uploading the batch's indices", error))
     return false;
-  auto launch = [&](const std::string &kernel, std::vector<uint64_t> values, int64_t threads) {
-    CUfunction f = nullptr;
-    if (!x.check(x.l->cuModuleGetFunction(&f, x.module, kernel.c_str()), ("kernel " + kernel).c_str(), error))
-      return false;
-    values.push_back(static_cast<uint64_t>(threads));
-    std::vector<void *> params;
-    for (uint64_t &v : values)
-      params.push_back(&v);
-    unsigned blocks = static_cast<unsigned>((threads + kBlock - 1) / kBlock);
-    return threads == 0 || x.check(x.l->cuLaunchKernel(f, blocks, 1, 1, kBlock, 1, 1, 0, x.stream, params.data(),
-                                                       nullptr),
-                                   "cuLaunchKernel", error);
-  };
-  return launch(x.plan.gatherRows,
-                {x.arena + uint64_t(input->offset), it->second.images, x.indices, uint64_t(rowFloats)},
-                n * rowFloats) &&
-         launch(x.plan.gatherLabels, {x.arena + uint64_t(labels->offset), it->second.labels, x.indices}, n);
+  return x.launchRaw(x.plan.gatherRows,
+                     {x.arena + uint64_t(input->offset), it->second.images, x.indices, uint64_t(rowFloats)},
+                     n * rowFloats, error) &&
+         x.launchRaw(x.plan.gatherLabels, {x.arena + uint64_t(labels->offset), it->second.labels, x.indices}, n,
+                     error);
 }
 
 bool CudaExecutor::run(bool train, int64_t n, std::string &error) {
