@@ -62,6 +62,16 @@ void kernelsAsLoops(ModuleOp module) {
     module->removeDiscardableAttr(attr.getName());
 }
 
+/// Runs the host version of `kernel`; `args` point at its parameters.
+bool callKernel(ExecutionEngine &engine, const std::string &kernel, llvm::SmallVectorImpl<void *> &args,
+                std::string &error) {
+  if (llvm::Error e = engine.invokePacked(kernel, args)) {
+    error = "kernel " + kernel + ": " + llvm::toString(std::move(e));
+    return false;
+  }
+  return true;
+}
+
 /// The plan's steps on this CPU.
 class HostBackend : public PlanBackend {
 public:
@@ -71,7 +81,7 @@ public:
               const std::vector<bool> &isOffset, std::string &error) override {
     std::vector<void *> pointers(args.size());
     std::vector<int64_t> integers(args.size());
-    std::vector<void *> packed;
+    llvm::SmallVector<void *> packed;
     for (size_t i = 0; i < args.size(); ++i) {
       if (isOffset[i]) {
         pointers[i] = arena_ + args[i];
@@ -82,11 +92,7 @@ public:
       }
     }
     packed.push_back(&threads);
-    if (llvm::Error e = engine_.invokePacked(kernel, packed)) {
-      error = "kernel " + kernel + ": " + llvm::toString(std::move(e));
-      return false;
-    }
-    return true;
+    return callKernel(engine_, kernel, packed, error);
   }
 
   bool gemm(bool transA, bool transB, int64_t m, int64_t n, int64_t k, int64_t a, int64_t lda, int64_t b,
@@ -172,15 +178,10 @@ bool EmulatedCUDA::gather(const Dataset &data, const std::vector<int64_t> &sampl
   void *input = arena() + plan.find("input")->offset, *labels = arena() + plan.find("labels")->offset;
   const void *images = data.images.data(), *labelData = data.labels.data(), *indices = samples.data() + begin;
   int64_t n = static_cast<int64_t>(end - begin), rowFloats = data.sampleSize(), threads = n * rowFloats;
-  auto call = [&](const std::string &kernel, std::vector<void *> args) {
-    if (llvm::Error e = impl_->engine->invokePacked(kernel, args)) {
-      error = "kernel " + kernel + ": " + llvm::toString(std::move(e));
-      return false;
-    }
-    return true;
-  };
-  return call(plan.gatherRows, {&input, &images, &indices, &rowFloats, &threads}) &&
-         call(plan.gatherLabels, {&labels, &labelData, &indices, &n});
+  llvm::SmallVector<void *> rows{&input, &images, &indices, &rowFloats, &threads};
+  llvm::SmallVector<void *> labelArgs{&labels, &labelData, &indices, &n};
+  return callKernel(*impl_->engine, plan.gatherRows, rows, error) &&
+         callKernel(*impl_->engine, plan.gatherLabels, labelArgs, error);
 }
 
 bool EmulatedCUDA::trainStep(int64_t n, std::string &error) {

@@ -16,6 +16,7 @@
 
 #include <chrono>
 #include <cmath>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -115,6 +116,11 @@ std::vector<Objective> objectivesFromSettingsJSON(const std::string &json) {
   if (objectives.empty())
     objectives.push_back(Objective{});
   return objectives;
+}
+
+std::string tableKeyOf(const TrialRecord &trial) {
+  const std::string &hash = trial.candidateHash;
+  return hash.rfind(kTableKeyPrefix, 0) == 0 ? hash.substr(std::strlen(kTableKeyPrefix)) : std::string();
 }
 
 namespace {
@@ -442,16 +448,12 @@ std::optional<SearchOutcome> runSearch(const Space &space, Storage &study, const
       trial.flops = candidate->flops();
     }
     if (table)
-      trial.candidateHash = "table:" + (key = table->key(*dna));
+      trial.candidateHash = kTableKeyPrefix + (key = table->key(*dna));
     auto earlier = std::find_if(trials.begin(), trials.end(), [&](const TrialRecord &t) {
       return t.state != TrialState::Running && !t.candidateHash.empty() && t.candidateHash == trial.candidateHash;
     });
     if (earlier != trials.end()) {
-      HistoryEntry h = historyOf(*dna, *earlier, settings.objectives);
-      if (h.failed)
-        algorithm->failed(*dna);
-      else
-        algorithm->feedback(*dna, h.objectives);
+      learn(*algorithm, historyOf(*dna, *earlier, settings.objectives));
       ++outcome.duplicates;
       emit(SearchEvent::Kind::Duplicate, &*earlier);
       if (++duplicatesInARow >= kMaxDuplicatesInARow) {
@@ -508,11 +510,7 @@ std::optional<SearchOutcome> runSearch(const Space &space, Storage &study, const
     if (!study.finishTrial(trial.id, trial.state, trial.metrics, trial.reason, error))
       return std::nullopt;
     trials.back() = trial;
-    HistoryEntry h = historyOf(*dna, trial, settings.objectives);
-    if (h.failed)
-      algorithm->failed(*dna);
-    else
-      algorithm->feedback(*dna, h.objectives);
+    learn(*algorithm, historyOf(*dna, trial, settings.objectives));
     emit(SearchEvent::Kind::TrialFinished, &trials.back());
   }
   outcome.finished = ended();

@@ -86,6 +86,7 @@ Value KernelBody::lt(Value a, Value c) {
 Value KernelBody::ge(Value a, Value c) { return arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sge, a, c); }
 Value KernelBody::eq(Value a, Value c) { return arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, a, c); }
 Value KernelBody::isNaN(Value a) { return arith::CmpFOp::create(b, loc, arith::CmpFPredicate::UNO, a, a); }
+Value KernelBody::within(Value v, Value size) { return both(ge(v, i64(0)), lt(v, size)); }
 Value KernelBody::both(Value a, Value c) { return arith::AndIOp::create(b, loc, a, c); }
 Value KernelBody::either(Value a, Value c) { return arith::OrIOp::create(b, loc, a, c); }
 Value KernelBody::min(Value a, Value c) { return arith::MinSIOp::create(b, loc, a, c); }

@@ -57,6 +57,7 @@ public:
   mlir::Value ge(mlir::Value a, mlir::Value c);  // i64
   mlir::Value eq(mlir::Value a, mlir::Value c);  // i64
   mlir::Value isNaN(mlir::Value a);
+  mlir::Value within(mlir::Value v, mlir::Value size); // 0 <= v < size, i64
   mlir::Value both(mlir::Value a, mlir::Value c);   // i1 and
   mlir::Value either(mlir::Value a, mlir::Value c); // i1 or
   mlir::Value min(mlir::Value a, mlir::Value c); // i64

@@ -430,7 +430,7 @@ LogicalResult CudaLowering::lowerOp(Operation *op) {
           Value sum = k.reduce(k.i64(0), K, k.f32(0), [&](Value j, Value s) { return k.add(s, k.exp(k.sub(x(j), max))); });
           Value label = arith::ExtSIOp::create(k.b, k.loc, k.b.getI64Type(),
                                                k.load(k.params[1], row, k.b.getI32Type()));
-          Value valid = k.both(k.lt(label, K), k.ge(label, k.i64(0)));
+          Value valid = k.within(label, K);
           Value safe = k.select(valid, label, k.i64(0));
           Value nan = k.f32(std::numeric_limits<float>::quiet_NaN());
           Value invN = k.div(k.f32(1), k.toF32(n));
@@ -495,7 +495,7 @@ LogicalResult CudaLowering::lowerOp(Operation *op) {
           Value result = k.reduce(k.i64(0), Kk, init, [&](Value kh, Value acc) {
             return k.reduce(k.i64(0), Kk, acc, [&](Value kw, Value a) {
               Value h = k.sub(k.add(k.mul(oh, stride), kh), pad), w = k.sub(k.add(k.mul(ow, stride), kw), pad);
-              Value inside = k.both(k.both(k.lt(h, H), k.ge(h, k.i64(0))), k.both(k.lt(w, W), k.ge(w, k.i64(0))));
+              Value inside = k.both(k.within(h, H), k.within(w, W));
               Value at = k.select(inside, k.add(k.mul(k.add(k.mul(plane, H), h), W), w), k.i64(0));
               Value v = k.load(P(0), at);
               Value next = avg ? k.add(a, v) : k.max(a, v);
@@ -539,7 +539,7 @@ LogicalResult CudaLowering::lowerOp(Operation *op) {
               SmallVector<Value> best = k.reduce(k.i64(0), Kk, {inf, k.i64(-1)}, [&](Value kh, ArrayRef<Value> bh) {
                 return k.reduce(k.i64(0), Kk, bh, [&](Value kw, ArrayRef<Value> bw) {
                   Value y = k.sub(k.add(k.mul(oh, stride), kh), pad), x = k.sub(k.add(k.mul(ow, stride), kw), pad);
-                  Value inside = k.both(k.both(k.lt(y, H), k.ge(y, k.i64(0))), k.both(k.lt(x, W), k.ge(x, k.i64(0))));
+                  Value inside = k.both(k.within(y, H), k.within(x, W));
                   Value at = k.add(k.mul(y, W), x);
                   Value v = k.load(P(1), k.select(inside, k.add(k.mul(plane, k.mul(H, W)), at), k.i64(0)));
                   Value take = k.both(inside, k.either(k.either(k.lt(bw[0], v), k.isNaN(v)), k.lt(bw[1], k.i64(0))));

@@ -35,10 +35,11 @@ std::string textOf(const json &object, const char *key) {
   return object.contains(key) && object[key].is_string() ? object[key].get<std::string>() : std::string();
 }
 
-PlanOperand operand(const json &step, const char *field, const std::string &where) {
-  if (!step.contains(field) || !step[field].is_string())
+/// `value`, the operand called `field`, read from its text.
+PlanOperand operandOf(const json &value, const std::string &field, const std::string &where) {
+  if (!value.is_string())
     throw PlanError{where + " has no '" + field + "'"};
-  std::string text = step[field].get<std::string>();
+  std::string text = value.get<std::string>();
   PlanOperand o;
   auto number = [&](const std::string &digits) {
     if (digits.empty() || digits.size() > 18 || digits.find_first_not_of("0123456789") != std::string::npos)
@@ -62,6 +63,10 @@ PlanOperand operand(const json &step, const char *field, const std::string &wher
   return o;
 }
 
+PlanOperand operand(const json &step, const char *field, const std::string &where) {
+  return operandOf(step.contains(field) ? step[field] : json(), field, where);
+}
+
 PlanStep readStep(const json &s, const std::string &where) {
   if (!s.is_object() || !s.contains("kind") || !s["kind"].is_string())
     throw PlanError{where + " has no 'kind'"};
@@ -73,11 +78,8 @@ PlanStep readStep(const json &s, const std::string &where) {
       throw PlanError{where + ": a launch needs 'kernel' and 'args'"};
     step.kernel = s["kernel"].get<std::string>();
     step.threads = operand(s, "threads", where);
-    json wrapped;
-    for (const json &arg : s["args"]) {
-      wrapped["arg"] = arg;
-      step.args.push_back(operand(wrapped, "arg", where));
-    }
+    for (const json &arg : s["args"])
+      step.args.push_back(operandOf(arg, "arg", where));
   } else if (kind == "gemm") {
     step.kind = PlanStep::Kind::Gemm;
     auto trans = [&](const char *field) {

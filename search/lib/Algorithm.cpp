@@ -164,15 +164,19 @@ void TrialLoop::iterator::advance() {
     trial_.emplace(loop_->algorithm_, std::move(*dna), loop_->next_++);
 }
 
+void learn(Algorithm &algorithm, const HistoryEntry &entry) {
+  if (entry.failed)
+    algorithm.failed(entry.dna);
+  else
+    algorithm.feedback(entry.dna, entry.objectives);
+}
+
 void replay(Algorithm &algorithm, const std::vector<HistoryEntry> &history) {
   for (const HistoryEntry &entry : history) {
     // The proposal is dropped, but drawing it moves the algorithm's random
     // state (and a grid's position) exactly as in the recorded run.
     (void)algorithm.propose();
-    if (entry.failed)
-      algorithm.failed(entry.dna);
-    else
-      algorithm.feedback(entry.dna, entry.objectives);
+    learn(algorithm, entry);
   }
 }
 

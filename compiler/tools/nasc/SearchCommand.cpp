@@ -52,10 +52,8 @@ std::optional<double> parseDuration(const std::string &text) {
 /// How a trial is named in lines and tables: its key when a table evaluated
 /// it (NAS-Bench-201's cell string), else its DNA.
 std::string shownName(const nas::TrialRecord &t, size_t width) {
-  const std::string prefix = "table:";
-  if (t.candidateHash.compare(0, prefix.size(), prefix) == 0)
-    return t.candidateHash.substr(prefix.size());
-  return shortDNA(t.dna, width);
+  std::string key = nas::tableKeyOf(t);
+  return key.empty() ? shortDNA(t.dna, width) : key;
 }
 
 std::string objectiveText(const nas::TrialRecord &t, const std::vector<nas::Objective> &objectives) {
@@ -75,7 +73,7 @@ std::string objectiveText(const nas::TrialRecord &t, const std::vector<nas::Obje
 void printLeaderboard(const std::vector<nas::TrialRecord> &trials, const std::vector<nas::Objective> &objectives,
                       size_t rows) {
   std::vector<const nas::TrialRecord *> board = nas::leaderboard(trials, objectives, /*distinct=*/true);
-  bool keys = !board.empty() && board.front()->candidateHash.rfind("table:", 0) == 0;
+  bool keys = !board.empty() && !nas::tableKeyOf(*board.front()).empty();
   std::printf("\n%-4s %-6s %-10s %12s %14s %8s  %s\n", "rank", "trial", objectives[0].metric.c_str(), "params",
               "flops", "time", keys ? "key" : "dna");
   for (size_t i = 0; i < board.size() && i < rows; ++i) {

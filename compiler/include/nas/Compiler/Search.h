@@ -72,6 +72,12 @@ struct SearchOutcome {
   int64_t duplicates = 0;   // proposals of candidates already evaluated, not counted as trials
 };
 
+/// A trial that the table evaluator judged is told apart by its key: its
+/// candidate hash is this prefix and the key.
+constexpr const char *kTableKeyPrefix = "table:";
+/// That key (NAS-Bench-201's cell string, say), or "" for other trials.
+std::string tableKeyOf(const TrialRecord &trial);
+
 /// Runs (or resumes) a search of `space` recorded in `study`.
 std::optional<SearchOutcome> runSearch(const Space &space, Storage &study, const SearchOptions &options,
                                        std::string &error);

@@ -162,9 +162,12 @@ struct HistoryEntry {
   bool failed = false;
 };
 
+/// Tells `algorithm` what `entry` records: failed(entry.dna) or
+/// feedback(entry.dna, entry.objectives).
+void learn(Algorithm &algorithm, const HistoryEntry &entry);
+
 /// Restores a freshly made algorithm to where the recorded run left it: for
-/// each entry in order, propose() (the answer is dropped), then
-/// failed(entry.dna) or feedback(entry.dna, entry.objectives).
+/// each entry in order, propose() (the answer is dropped), then learn().
 void replay(Algorithm &algorithm, const std::vector<HistoryEntry> &history);
 
 /// One proposal of an algorithm, to evaluate and answer with a reward.
