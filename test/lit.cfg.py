@@ -8,7 +8,7 @@ config.name = "nasc"
 # bash, so that RUN lines can check exit codes: (cmd; echo "exit=$?")
 config.test_format = lit.formats.ShTest(execute_external=True)
 config.suffixes = [".mlir", ".nas", ".test"]
-config.excludes = ["Inputs", "CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py.in", "unit", "fuzz", "search", "fixtures", "python", "check_examples.py", "compile_examples.py", "c-api"]
+config.excludes = ["Inputs", "CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py.in", "unit", "fuzz", "search", "fixtures", "python", "check_examples.py", "compile_examples.py", "c-api", "unchanged"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.nasc_obj_root, "test")
 
