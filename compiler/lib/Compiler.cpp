@@ -197,7 +197,7 @@ std::unique_ptr<Space> Space::fromText(const std::string &name, const std::strin
   if (!impl->frontend.ok())
     return nullptr;
   impl->module = generateModule(impl->context, impl->frontend.ast, *impl->file);
-  if (failed(mlir::verify(*impl->module))) {
+  if (!impl->module || failed(mlir::verify(*impl->module))) {
     Diagnostic d;
     d.message = "internal error: the module made from this file does not verify; please report it with the file";
     d.file = name;

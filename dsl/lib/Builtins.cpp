@@ -2,6 +2,9 @@
 #include "nas/DSL/Builtins.h"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
 
 namespace nas::dsl {
 
@@ -19,6 +22,47 @@ std::string paramKindName(ParamKind kind) {
   return "a value";
 }
 
+std::string Default::text() const {
+  switch (kind) {
+  case Kind::None: return "";
+  case Kind::Symbol:
+  case Kind::Parameter: return name;
+  case Kind::Number: break;
+  }
+  char buffer[32];
+  // The shortest text that reads back as the same number: 0.1, 1e-05, 3.
+  for (int precision = 1; precision < 18; ++precision) {
+    std::snprintf(buffer, sizeof buffer, "%.*g", precision, number);
+    if (std::strtod(buffer, nullptr) == number)
+      break;
+  }
+  return buffer;
+}
+
+namespace {
+const ParamSpec *findParam(const std::vector<ParamSpec> &params, const std::string &name) {
+  for (const ParamSpec &p : params)
+    if (name == p.name)
+      return &p;
+  return nullptr;
+}
+} // namespace
+
+const ParamSpec *OpSpec::param(const std::string &name) const { return findParam(params, name); }
+const ParamSpec *SpecDef::param(const std::string &name) const { return findParam(params, name); }
+
+std::string OpSpec::signature() const {
+  std::string out = std::string(name) + "(";
+  if (variadicTensors)
+    out += "a, b, ...";
+  for (const ParamSpec &p : params) {
+    out += (out.back() == '(' ? "" : ", ") + std::string(p.name);
+    if (p.defaultValue.present() && !p.required)
+      out += " = " + p.defaultValue.text();
+  }
+  return out + ")";
+}
+
 namespace {
 ParamSpec input() { return {"x", ParamKind::Tensor, true}; }
 
@@ -28,43 +72,43 @@ OpSpec unary(const char *name, const char *summary) {
 
 std::vector<OpSpec> makeOps() {
   std::vector<OpSpec> ops = {
-      {"dense", "fully connected layer with bias: y = x W^T + b", "dense(h, 128)",
-       {input(), {"units", ParamKind::Int, true, "", 1}, {"bias", ParamKind::Bool, false, "true"}}},
-      {"conv2d", "2-D convolution over an NCHW feature map", "conv2d(h, 64, kernel = 3, stride = 1)",
+      {"dense", "fully connected layer: y = x W^T + b, [N, K] to [N, units]", "dense(h, 128)",
+       {input(), {"units", ParamKind::Int, true, {}, 1}, {"bias", ParamKind::Bool, false, symbol("true")}}},
+      {"conv2d", "2-D convolution, NCHW to NCHW; padding is an integer, same (odd kernels) or valid", "conv2d(h, 64, kernel = 3, stride = 1)",
        {input(),
-        {"channels", ParamKind::Int, true, "", 1},
-        {"kernel", ParamKind::Int, false, "3", 1},
-        {"stride", ParamKind::Int, false, "1", 1},
-        {"padding", ParamKind::Padding, false, "same", 0},
-        {"dilation", ParamKind::Int, false, "1", 1},
-        {"groups", ParamKind::Int, false, "1", 1},
-        {"bias", ParamKind::Bool, false, "true"}}},
-      {"maxpool", "max pooling over an NCHW feature map", "maxpool(h, kernel = 2)",
+        {"channels", ParamKind::Int, true, {}, 1},
+        {"kernel", ParamKind::Int, false, number(3), 1},
+        {"stride", ParamKind::Int, false, number(1), 1},
+        {"padding", ParamKind::Padding, false, symbol("same"), 0},
+        {"dilation", ParamKind::Int, false, number(1), 1},
+        {"groups", ParamKind::Int, false, number(1), 1},
+        {"bias", ParamKind::Bool, false, symbol("true")}}},
+      {"maxpool", "max pooling, NCHW to NCHW", "maxpool(h, kernel = 2)",
        {input(),
-        {"kernel", ParamKind::Int, false, "2", 1},
-        {"stride", ParamKind::Int, false, "kernel", 1},
-        {"padding", ParamKind::Padding, false, "0", 0}}},
-      {"avgpool", "average pooling over an NCHW feature map", "avgpool(h, kernel = 3, stride = 1, padding = 1)",
+        {"kernel", ParamKind::Int, false, number(2), 1},
+        {"stride", ParamKind::Int, false, sameAs("kernel"), 1},
+        {"padding", ParamKind::Padding, false, number(0), 0}}},
+      {"avgpool", "average pooling, NCHW to NCHW (padding counts as zeros)", "avgpool(h, kernel = 3, stride = 1, padding = 1)",
        {input(),
-        {"kernel", ParamKind::Int, false, "2", 1},
-        {"stride", ParamKind::Int, false, "kernel", 1},
-        {"padding", ParamKind::Padding, false, "0", 0}}},
-      {"global_avgpool", "mean over H and W: f32[N, C, H, W] to f32[N, C]", "global_avgpool(h)", {input()}},
-      {"batchnorm", "batch normalization over the channels of f32[N, C] or f32[N, C, H, W]", "batchnorm(h)",
+        {"kernel", ParamKind::Int, false, number(2), 1},
+        {"stride", ParamKind::Int, false, sameAs("kernel"), 1},
+        {"padding", ParamKind::Padding, false, number(0), 0}}},
+      {"global_avgpool", "mean over H and W: [N, C, H, W] to [N, C]", "global_avgpool(h)", {input()}},
+      {"batchnorm", "batch normalization over the channels of [N, C] or [N, C, H, W]", "batchnorm(h)",
        {input(),
-        {"momentum", ParamKind::Float, false, "0.1", 0, 1},
-        {"eps", ParamKind::Float, false, "1e-05", 0, 1}}},
+        {"momentum", ParamKind::Float, false, number(0.1), 0, 1},
+        {"eps", ParamKind::Float, false, number(1e-5), 0, 1}}},
       {"layernorm", "layer normalization over all but the batch dimension", "layernorm(h)",
-       {input(), {"eps", ParamKind::Float, false, "1e-05", 0, 1}},
+       {input(), {"eps", ParamKind::Float, false, number(1e-5), 0, 1}},
        true},
-      {"flatten", "keeps the batch dimension, merges the rest: f32[N, C, H, W] to f32[N, C*H*W]", "flatten(x)",
+      {"flatten", "keeps the batch dimension, merges the rest: [N, C, H, W] to [N, C*H*W]", "flatten(x)",
        {input()}},
       {"dropout", "zeroes elements with probability rate while training", "dropout(h, 0.5)",
-       {input(), {"rate", ParamKind::Float, false, "0.5", 0, 1}},
+       {input(), {"rate", ParamKind::Float, false, number(0.5), 0, 1}},
        true},
-      {"add", "elementwise sum of tensors of one shape", "add(a, b)", {}, false, true},
-      {"concat", "joins tensors along an axis (default: channels)", "concat(a, b, axis = 1)",
-       {{"axis", ParamKind::Int, false, "1"}}, false, true},
+      {"add", "elementwise sum of tensors of one shape (or a list of them)", "add(a, b)", {}, false, true},
+      {"concat", "joins tensors (or a list of them) along an axis, equal in the other dimensions", "concat(a, b, axis = 1)",
+       {{"axis", ParamKind::Int, false, number(1)}}, false, true},
   };
   for (auto [name, summary] : {std::pair{"relu", "max(x, 0)"},
                                {"gelu", "x * Phi(x), the Gaussian error linear unit"},
@@ -93,16 +137,17 @@ const SpecFamily &optimizers() {
       "optimizer",
       true,
       {{"sgd", "sgd(lr = 0.1, momentum = 0.9)",
-        {{"lr", ParamKind::Float, true, "", 0},
-         {"momentum", ParamKind::Float, false, "0", 0, 1},
-         {"weight_decay", ParamKind::Float, false, "0", 0},
-         {"nesterov", ParamKind::Bool, false, "false"}}},
+        // lr must be written with sgd; 0.1 is used when the section names no optimizer.
+        {{"lr", ParamKind::Float, true, number(0.1), 0},
+         {"momentum", ParamKind::Float, false, number(0), 0, 1},
+         {"weight_decay", ParamKind::Float, false, number(0), 0},
+         {"nesterov", ParamKind::Bool, false, symbol("false")}}},
        {"adam", "adam(lr = 0.001)",
-        {{"lr", ParamKind::Float, false, "0.001", 0},
-         {"beta1", ParamKind::Float, false, "0.9", 0, 1},
-         {"beta2", ParamKind::Float, false, "0.999", 0, 1},
-         {"eps", ParamKind::Float, false, "1e-08", 0},
-         {"weight_decay", ParamKind::Float, false, "0", 0}}}}};
+        {{"lr", ParamKind::Float, false, number(0.001), 0},
+         {"beta1", ParamKind::Float, false, number(0.9), 0, 1},
+         {"beta2", ParamKind::Float, false, number(0.999), 0, 1},
+         {"eps", ParamKind::Float, false, number(1e-8), 0},
+         {"weight_decay", ParamKind::Float, false, number(0), 0}}}}};
   return family;
 }
 
@@ -113,13 +158,13 @@ const SpecFamily &algorithms() {
       {{"random", "random", {}},
        {"grid", "grid", {}},
        {"evolution", "evolution(population = 20, tournament = 5)",
-        {{"population", ParamKind::Int, false, "20", 2},
-         {"tournament", ParamKind::Int, false, "5", 1},
-         {"candidates", ParamKind::Int, false, "1", 1, 1000}}},
+        {{"population", ParamKind::Int, false, number(20), 2},
+         {"tournament", ParamKind::Int, false, number(5), 1},
+         {"candidates", ParamKind::Int, false, number(1), 1, 1000}}},
        {"tpe", "tpe(startup = 10)",
-        {{"startup", ParamKind::Int, false, "10", 1}, {"candidates", ParamKind::Int, false, "24", 1}}},
+        {{"startup", ParamKind::Int, false, number(10), 1}, {"candidates", ParamKind::Int, false, number(24), 1}}},
        {"nsga2", "nsga2(population = 20)",
-        {{"population", ParamKind::Int, false, "20", 2}, {"tournament", ParamKind::Int, false, "2", 1}}}}};
+        {{"population", ParamKind::Int, false, number(20), 2}, {"tournament", ParamKind::Int, false, number(2), 1}}}}};
   return family;
 }
 
@@ -128,8 +173,8 @@ const SpecFamily &earlyStopping() {
                                  false,
                                  {{"none", "none", {}},
                                   {"successive_halving", "successive_halving(min_epochs = 1, reduction = 3)",
-                                   {{"min_epochs", ParamKind::Int, false, "1", 1},
-                                    {"reduction", ParamKind::Int, false, "3", 2}}}}};
+                                   {{"min_epochs", ParamKind::Int, false, number(1), 1},
+                                    {"reduction", ParamKind::Int, false, number(3), 2}}}}};
   return family;
 }
 
@@ -202,27 +247,30 @@ const SpecDef *findSpec(const SpecFamily &family, const std::string &name) {
 const std::vector<SettingSpec> &settings(bool train) {
   static const std::vector<SettingSpec> trainSettings = {
       {"data", ParamKind::Symbol, "the dataset: fashion_mnist, mnist, or a directory of IDX files (\"path\")", true,
-       std::nullopt, std::nullopt, {"fashion_mnist", "mnist"}},
-      {"epochs", ParamKind::Int, "passes over the training data", true, 1},
-      {"batch", ParamKind::Int, "samples per step (may be a decision)", false, 1},
+       std::nullopt, std::nullopt, {"fashion_mnist", "mnist"}, nullptr, symbol("fashion_mnist")},
+      {"epochs", ParamKind::Int, "passes over the training data", true, 1, std::nullopt, {}, nullptr, number(1)},
+      {"batch", ParamKind::Int, "samples per step (may be a decision)", false, 1, std::nullopt, {}, nullptr,
+       number(128)},
       {"optimizer", ParamKind::Any, "sgd(...) or adam(...); its settings may be decisions", false, std::nullopt,
-       std::nullopt, {}, &optimizers()},
+       std::nullopt, {}, &optimizers(), symbol("sgd")},
       {"schedule", ParamKind::Symbol, "learning-rate schedule: constant or cosine", false, std::nullopt, std::nullopt,
-       {"constant", "cosine"}},
-      {"validation", ParamKind::Float, "fraction of the training set held out for validation", true, 0, 0.9},
-      {"seed", ParamKind::Int, "seed of initialization, shuffling and the split", true, 0},
+       {"constant", "cosine"}, nullptr, symbol("constant")},
+      {"validation", ParamKind::Float, "fraction of the training set held out for validation", true, 0, 0.9, {},
+       nullptr, number(0.1)},
+      {"seed", ParamKind::Int, "seed of initialization, shuffling and the split", true, 0, std::nullopt, {}, nullptr,
+       number(0)},
   };
   static const std::vector<SettingSpec> searchSettings = {
       {"algorithm", ParamKind::Any, "random, grid, evolution(...), tpe(...) or nsga2(...)", true, std::nullopt, std::nullopt, {},
-       &algorithms()},
-      {"trials", ParamKind::Int, "how many candidates to evaluate", true, 1},
-      {"seed", ParamKind::Int, "seed of the algorithm", true, 0},
+       &algorithms(), symbol("evolution")},
+      {"trials", ParamKind::Int, "how many candidates to evaluate", true, 1, std::nullopt, {}, nullptr, number(20)},
+      {"seed", ParamKind::Int, "seed of the algorithm", true, 0, std::nullopt, {}, nullptr, number(0)},
       {"early_stopping", ParamKind::Any, "none or successive_halving(...)", true, std::nullopt, std::nullopt, {},
-       &earlyStopping()},
+       &earlyStopping(), symbol("none")},
       {"evaluator", ParamKind::Any,
        "trainer (train each candidate) or table(file = \"t.csv\", column = \"arch\", key = \"...{decision}...\") "
        "(look its metrics up in a CSV table, by a key made from its decisions; the file is relative to the .nas file)",
-       true, std::nullopt, std::nullopt, {}, &evaluators()},
+       true, std::nullopt, std::nullopt, {}, &evaluators(), symbol("trainer")},
   };
   return train ? trainSettings : searchSettings;
 }
@@ -242,6 +290,21 @@ std::vector<std::string> settingNames(bool train) {
     for (const char *n : {"maximize", "minimize", "constraint"})
       names.push_back(n);
   return names;
+}
+
+const Default &settingDefault(bool train, const std::string &setting, const std::string &member,
+                              const std::string &param) {
+  const SettingSpec *spec = findSetting(train, setting);
+  if (spec && member.empty())
+    return spec->defaultValue;
+  const SpecDef *def = spec && spec->family ? findSpec(*spec->family, member) : nullptr;
+  const ParamSpec *p = def ? def->param(param) : nullptr;
+  if (!p) {
+    std::fprintf(stderr, "nasc: internal error: no default for %s %s %s\n", setting.c_str(), member.c_str(),
+                 param.c_str());
+    std::abort();
+  }
+  return p->defaultValue;
 }
 
 } // namespace nas::dsl

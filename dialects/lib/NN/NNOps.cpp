@@ -5,6 +5,8 @@
 #include "mlir/IR/Matchers.h"
 #include "mlir/IR/OpImplementation.h"
 #include "mlir/IR/PatternMatch.h"
+#include "nas/DSL/Builtins.h"
+#include "nas/DSL/ShapeRules.h"
 #include "nas/Dialect/NN/NNOps.h"
 
 #include "llvm/ADT/TypeSwitch.h"
@@ -37,27 +39,24 @@ struct SettingNames {
   std::vector<const char *> ints, requiredInts, floats;
 };
 
+/// An op's settings, from the language's op table: every size setting is
+/// written by MLIRGen (its default when the call leaves it out), except the
+/// padding that `same` implies; flags (bias) are left to the op's default.
 SettingNames settingNames(Operation *op) {
-  return llvm::TypeSwitch<Operation *, SettingNames>(op)
-      .Case<DenseOp>([](auto) { return SettingNames{{"units"}, {"units"}, {}}; })
-      .Case<Conv2dOp>([](Conv2dOp conv) {
-        SettingNames names{{"channels", "kernel", "stride", "padding", "dilation", "groups"},
-                           {"channels", "kernel", "stride", "dilation", "groups"},
-                           {}};
-        if (!conv.getSame())
-          names.requiredInts.push_back("padding");
-        return names;
-      })
-      .Case<MaxPoolOp, AvgPoolOp>([](auto pool) {
-        SettingNames names{{"kernel", "stride", "padding"}, {"kernel", "stride"}, {}};
-        if (!pool.getSame())
-          names.requiredInts.push_back("padding");
-        return names;
-      })
-      .Case<BatchNormOp>([](auto) { return SettingNames{{}, {}, {"momentum", "eps"}}; })
-      .Case<LayerNormOp>([](auto) { return SettingNames{{}, {}, {"eps"}}; })
-      .Case<DropoutOp>([](auto) { return SettingNames{{}, {}, {"rate"}}; })
-      .Default([](auto) { return SettingNames{}; });
+  SettingNames names;
+  const nas::dsl::OpSpec *spec = nas::dsl::findOp(op->getName().stripDialect().str());
+  if (!spec || spec->variadicTensors)
+    return names; // add and concat decide nothing
+  for (const nas::dsl::ParamSpec &p : spec->params) {
+    if (p.kind == nas::dsl::ParamKind::Float) {
+      names.floats.push_back(p.name);
+    } else if (p.kind == nas::dsl::ParamKind::Int || p.kind == nas::dsl::ParamKind::Padding) {
+      names.ints.push_back(p.name);
+      if (p.kind != nas::dsl::ParamKind::Padding || !op->hasAttr("same"))
+        names.requiredInts.push_back(p.name);
+    }
+  }
+  return names;
 }
 
 LogicalResult verifySettings(Operation *op) {
@@ -124,13 +123,9 @@ FailureOr<RankedTensorType> rankedInput(Operation *op, Value input, std::initial
   return type;
 }
 
-int64_t windowOutput(int64_t size, std::optional<int64_t> kernel, std::optional<int64_t> stride,
-                     std::optional<int64_t> padding, int64_t dilation) {
-  if (size == kDynamic || !kernel || !stride || !padding)
-    return kDynamic;
-  int64_t extent = size + 2 * *padding - dilation * (*kernel - 1) - 1;
-  return extent < 0 ? -1 : extent / *stride + 1;
-}
+/// A dimension as the shape rules see it: nullopt while dynamic.
+nas::shapes::Size sizeOf(int64_t dim) { return dim == kDynamic ? std::nullopt : nas::shapes::Size(dim); }
+int64_t dimOf(nas::shapes::Size size) { return size ? *size : kDynamic; }
 
 FailureOr<TensorType> inferWindowed(Operation *op, Value input, std::optional<int64_t> channels,
                                     std::optional<int64_t> padding, int64_t dilation) {
@@ -147,7 +142,7 @@ FailureOr<TensorType> inferWindowed(Operation *op, Value input, std::optional<in
   if (isa<Conv2dOp>(op))
     shape[1] = channels ? *channels : kDynamic;
   for (int d = 2; d < 4; ++d) {
-    shape[d] = windowOutput(in->getDimSize(d), kernel, stride, padding, dilation);
+    shape[d] = dimOf(nas::shapes::windowOutput(sizeOf(in->getDimSize(d)), kernel, stride, padding, dilation));
     if (shape[d] != kDynamic && shape[d] < 0)
       return op->emitOpError() << "window of " << *kernel << " does not fit an input of " << in->getDimSize(d)
                                << " pixels";
@@ -163,9 +158,10 @@ FailureOr<std::optional<int64_t>> windowPadding(Operation *op, int64_t dilation)
   std::optional<int64_t> kernel = intSetting(op, "kernel");
   if (!kernel)
     return std::optional<int64_t>();
-  if (*kernel % 2 == 0)
+  std::optional<int64_t> padding = nas::shapes::samePadding(*kernel, dilation);
+  if (!padding)
     return op->emitOpError() << "with same padding needs an odd kernel, not " << *kernel;
-  return std::optional<int64_t>(dilation * (*kernel - 1) / 2);
+  return padding;
 }
 
 /// The result type an op's operands and settings give.
@@ -216,10 +212,10 @@ FailureOr<TensorType> inferResultType(Operation *op) {
           return ranked(op, {kDynamic, kDynamic});
         if (in.getRank() < 2)
           return op->emitOpError() << "needs a batch dimension and at least one more, got rank " << in.getRank();
-        int64_t product = 1;
+        std::vector<nas::shapes::Size> trailing;
         for (int64_t d = 1; d < in.getRank(); ++d)
-          product = product == kDynamic || in.getDimSize(d) == kDynamic ? kDynamic : product * in.getDimSize(d);
-        return ranked(op, {in.getDimSize(0), product});
+          trailing.push_back(sizeOf(in.getDimSize(d)));
+        return ranked(op, {in.getDimSize(0), dimOf(nas::shapes::flattenedSize(trailing))});
       })
       .Case<BatchNormOp>([&](auto) -> FailureOr<TensorType> {
         FailureOr<RankedTensorType> in = rankedInput(op, input, {2, 4}, "an input of rank 2 or 4");
@@ -244,11 +240,11 @@ FailureOr<TensorType> inferResultType(Operation *op) {
           if (t.getRank() != static_cast<int64_t>(shape.size()))
             return op->emitOpError() << "adds tensors of ranks " << shape.size() << " and " << t.getRank();
           for (int64_t d = 0; d < t.getRank(); ++d) {
-            if (shape[d] == kDynamic)
-              shape[d] = t.getDimSize(d);
-            else if (t.getDimSize(d) != kDynamic && t.getDimSize(d) != shape[d])
+            nas::shapes::JoinedDim joined = nas::shapes::equalDim(sizeOf(shape[d]), sizeOf(t.getDimSize(d)));
+            if (joined.conflict)
               return op->emitOpError() << "adds tensors whose dimension " << d << " differs: " << shape[d] << " and "
                                        << t.getDimSize(d);
+            shape[d] = dimOf(joined.size);
           }
         }
         return rankKnown ? ranked(op, shape) : unranked(op);
@@ -272,12 +268,13 @@ FailureOr<TensorType> inferResultType(Operation *op) {
             return op->emitOpError("joins tensors of different ranks");
           for (int64_t d = 0; d < t.getRank(); ++d) {
             if (d == axis) {
-              shape[d] = shape[d] == kDynamic || t.getDimSize(d) == kDynamic ? kDynamic : shape[d] + t.getDimSize(d);
-            } else if (shape[d] != kDynamic && t.getDimSize(d) != kDynamic && shape[d] != t.getDimSize(d)) {
-              return op->emitOpError() << "joins tensors whose dimension " << d << " differs";
-            } else if (shape[d] == kDynamic) {
-              shape[d] = t.getDimSize(d);
+              shape[d] = dimOf(nas::shapes::concatenatedSize({sizeOf(shape[d]), sizeOf(t.getDimSize(d))}));
+              continue;
             }
+            nas::shapes::JoinedDim joined = nas::shapes::equalDim(sizeOf(shape[d]), sizeOf(t.getDimSize(d)));
+            if (joined.conflict)
+              return op->emitOpError() << "joins tensors whose dimension " << d << " differs";
+            shape[d] = dimOf(joined.size);
           }
         }
         return ranked(op, shape);

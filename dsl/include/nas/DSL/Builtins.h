@@ -1,15 +1,15 @@
 //===- Builtins.h - The ops and settings the language knows -----*- C++ -*-===//
 //
 // One table for the child-program ops (dense, conv2d, ...) and one for the
-// settings of the train and search sections. The semantic checks, the
-// language reference and (later) MLIRGen read these tables, so an op's
-// parameters and defaults are written down once.
+// settings of the train and search sections, with typed defaults. The
+// semantic checks, MLIRGen, the `nn` dialect's verifiers, the trainer's
+// options and the language reference (`nasc ops`) all read these tables, so
+// an op's parameters and defaults are written down once. The size rules of
+// the ops are in ShapeRules.h. No MLIR here: the dialect links this alone.
 //
 //===----------------------------------------------------------------------===//
 #ifndef NAS_DSL_BUILTINS_H
 #define NAS_DSL_BUILTINS_H
-
-#include "nas/Search/Format.h"
 
 #include <optional>
 #include <string>
@@ -22,11 +22,27 @@ enum class ParamKind { Tensor, Int, Float, Bool, Padding, Symbol, Callable, Any 
 /// "an integer", "a tensor", ...
 std::string paramKindName(ParamKind kind);
 
+/// What an omitted argument or setting means.
+struct Default {
+  enum class Kind { None, Number, Symbol, Parameter };
+  Kind kind = Kind::None;
+  double number = 0;     // Number
+  const char *name = ""; // Symbol (same, true, sgd) or Parameter (a pool's stride is its kernel)
+  bool present() const { return kind != Kind::None; }
+  /// As the reference shows it: "3", "1e-05", "same", "kernel".
+  std::string text() const;
+};
+inline Default noDefault() { return {}; }
+inline Default number(double x) { return {Default::Kind::Number, x, ""}; }
+inline Default symbol(const char *name) { return {Default::Kind::Symbol, 0, name}; }
+/// The value of another parameter of the same call.
+inline Default sameAs(const char *param) { return {Default::Kind::Parameter, 0, param}; }
+
 struct ParamSpec {
   const char *name;
   ParamKind kind;
   bool required = false;
-  const char *defaultText = ""; // as the reference shows it
+  Default defaultValue = {};
   std::optional<double> minimum = std::nullopt, maximum = std::nullopt;
 };
 
@@ -37,6 +53,9 @@ struct OpSpec {
   std::vector<ParamSpec> params; // the input tensor is the parameter "x"
   bool shapePreserving = false;  // the output has the input's shape
   bool variadicTensors = false;  // add, concat: any number of tensors (or a list)
+  const ParamSpec *param(const std::string &name) const;
+  /// `dense(x, units, bias = true)`, for the reference.
+  std::string signature() const;
 };
 
 const std::vector<OpSpec> &builtinOps();
@@ -55,6 +74,7 @@ struct SpecDef {
   const char *name;
   const char *example;
   std::vector<ParamSpec> params;
+  const ParamSpec *param(const std::string &name) const;
 };
 struct SpecFamily {
   const char *what; // "optimizer"
@@ -72,13 +92,17 @@ struct SettingSpec {
   std::optional<double> minimum = std::nullopt, maximum = std::nullopt;
   std::vector<std::string> choices = {}; // for symbols
   const SpecFamily *family = nullptr;    // for optimizer, algorithm, early_stopping
+  Default defaultValue = {};             // when the section does not set it
 };
 const SettingSpec *findSetting(bool train, const std::string &name);
 std::vector<std::string> settingNames(bool train);
 const std::vector<SettingSpec> &settings(bool train);
 
-using nas::formatNumber;
-using nas::joinNames;
+/// The default of `setting` in the train (or search) section; of a member's
+/// parameter when `member` is given (`optimizer`, `adam`, `lr`). Aborts on a
+/// name the tables do not have: callers name settings in code.
+const Default &settingDefault(bool train, const std::string &setting, const std::string &member = {},
+                              const std::string &param = {});
 
 } // namespace nas::dsl
 
