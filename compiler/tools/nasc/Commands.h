@@ -31,6 +31,7 @@ CommandRunner addTrainCommand(CLI::App &app, const GlobalOptions &global);
 CommandRunner addCompileCommand(CLI::App &app, const GlobalOptions &global);
 CommandRunner addSearchCommand(CLI::App &app, const GlobalOptions &global);
 CommandRunner addStudyCommand(CLI::App &app);
+CommandRunner addOpsCommand(CLI::App &app);
 
 } // namespace nasc
 

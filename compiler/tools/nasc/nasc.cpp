@@ -38,7 +38,8 @@ int main(int argc, char **argv) {
              "  nasc search examples/fashion_mlp.nas --budget 5m   search it; the study survives a crash\n"
              "  nasc study show fashion_mlp.study               the leaderboard of a study\n"
              "  nasc emit-mlir examples/fashion_mlp.nas         print it as MLIR\n"
-             "  nasc devices                                    show the devices nasc can use\n\n"
+             "  nasc devices                                    show the devices nasc can use\n"
+             "  nasc ops                                        the built-in ops and their defaults\n\n"
              "Run 'nasc COMMAND --help' for the options of a command.");
 
   nasc::GlobalOptions global;
@@ -58,6 +59,7 @@ int main(int argc, char **argv) {
   add(nasc::addStudyCommand(app));
   add(nasc::addEmitCommand(app, global));
   add(nasc::addDevicesCommand(app));
+  add(nasc::addOpsCommand(app));
 
   try {
     app.parse(argc, argv);
