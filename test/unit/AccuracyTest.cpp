@@ -12,7 +12,8 @@
 // 0.8478 with seeds 0-5 (mean 0.8453; measured here with Debian's
 // python3-torch 1.13), and nasc 0.8499, 0.8475, 0.8430, 0.8482, 0.8454 and
 // 0.8488 (mean 0.8471). So W1 is held to 0.85 under the reference's
-// protocol, and to PyTorch's mean after two epochs over the same seeds.
+// protocol (the mean of four seeds), and to PyTorch's mean after two epochs
+// over the same seeds.
 //
 //===----------------------------------------------------------------------===//
 #include "TrainingFixtures.h"
@@ -46,9 +47,18 @@ nas::TrainResult trainWorkload(const std::string &workload, uint64_t seed, int64
 }
 
 TEST(Accuracy, W1UnderTheReferenceProtocol) {
-  nas::TrainResult r = trainWorkload("W1", 0, /*epochs=*/3);
-  ASSERT_FALSE(r.diverged);
-  EXPECT_GE(r.testAccuracy, 0.85);
+  // One run is not a measure: OpenBLAS picks its kernels by CPU, and the
+  // rounding that follows moves a single seed's accuracy by about a point
+  // (seed 0 gave 0.8552 on one machine of this kind and 0.8463 on another,
+  // where seeds 0-5 gave 0.8463, 0.8619, 0.8542, 0.8612, 0.8586, 0.8622).
+  double sum = 0;
+  for (uint64_t seed = 0; seed < 4; ++seed) {
+    nas::TrainResult r = trainWorkload("W1", seed, /*epochs=*/3);
+    ASSERT_FALSE(r.diverged) << "seed " << seed;
+    EXPECT_GE(r.testAccuracy, 0.84) << "seed " << seed;
+    sum += r.testAccuracy;
+  }
+  EXPECT_GE(sum / 4, 0.85);
 }
 
 TEST(Accuracy, W1AfterTwoEpochsAsPyTorchOverSixSeeds) {
