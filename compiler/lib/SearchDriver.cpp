@@ -23,32 +23,6 @@
 
 namespace nas {
 
-bool Constraint::holds(double x) const {
-  if (op == "<=")
-    return x <= value;
-  if (op == "<")
-    return x < value;
-  if (op == ">=")
-    return x >= value;
-  return x > value;
-}
-
-std::string Constraint::str() const {
-  char buffer[64];
-  std::snprintf(buffer, sizeof buffer, "%.15g", value);
-  return metric + " " + op + " " + buffer;
-}
-
-std::optional<SearchSettings> readSearchSettings(const Space &space, std::string &error) {
-  std::optional<DNA> first = space.first();
-  if (!first)
-    first = space.sample(0);
-  std::unique_ptr<Candidate> candidate = space.materialize(*first, error);
-  if (!candidate)
-    return std::nullopt;
-  return candidate->search();
-}
-
 std::optional<std::vector<double>> orientedObjectives(const TrialRecord &trial,
                                                       const std::vector<Objective> &objectives) {
   std::vector<double> values;
@@ -242,7 +216,9 @@ void Evaluator::keepWeights(Model &model, const TrialRecord &trial) {
 
 bool Evaluator::builtIn(const Candidate &candidate, TrialRecord &trial, SuccessiveHalving *pruner,
                         const std::function<void()> &onEpoch, std::string &error) {
-  const TrainSettings &settings = candidate.train();
+  TrainSettings settings = candidate.train();
+  if (options_.epochs)
+    settings.epochs = options_.epochs;
   std::string directory = options_.dataDirectory;
   if (directory.empty())
     directory = datasetDirectory(settings.data);
@@ -261,12 +237,7 @@ bool Evaluator::builtIn(const Candidate &candidate, TrialRecord &trial, Successi
     trial.reason = why;
     return true;
   }
-  TrainOptions o;
-  o.epochs = options_.epochs ? options_.epochs : settings.epochs;
-  o.lr = settings.lr;
-  o.schedule = settings.schedule;
-  o.validation = settings.validation;
-  o.seed = settings.seed;
+  TrainOptions o = trainerOptions(settings);
   o.threads = options_.threads;
   o.cancel = options_.stop;
   std::string pruneReason;
