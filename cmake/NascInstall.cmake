@@ -1,25 +1,27 @@
 #===- NascInstall.cmake - cmake --install: headers, libraries, package ----===#
 #
 # Installs the tools, libnas.so (nas::compiler), the MLIR-free static
-# libraries nas::search and nas::runtime, their public headers, a CMake
-# package (find_package(nas CONFIG)) and a pkg-config file (nas.pc).
+# libraries nas::space, nas::search and nas::runtime, their public headers,
+# a CMake package (find_package(nas CONFIG)) and a pkg-config file (nas.pc).
 #
 include_guard(GLOBAL)
 include(GNUInstallDirs)
 include(CMakePackageConfigHelpers)
 
+set_target_properties(nascSpace PROPERTIES EXPORT_NAME space)
 set_target_properties(nascSearch PROPERTIES EXPORT_NAME search)
 set_target_properties(nascRuntime PROPERTIES EXPORT_NAME runtime)
 
 install(TARGETS nasc nas-opt RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
-install(TARGETS nas nascSearch nascRuntime EXPORT nasTargets
+install(TARGETS nas nascSpace nascSearch nascRuntime EXPORT nasTargets
   LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
   ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR})
 
 # Only MLIR-free headers are public.
 install(FILES ${CMAKE_SOURCE_DIR}/compiler/include/nas/Compiler/Compiler.h
   DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/nas/Compiler)
-install(DIRECTORY ${CMAKE_SOURCE_DIR}/search/include/nas/Search DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/nas)
+install(DIRECTORY ${CMAKE_SOURCE_DIR}/search/include/nas/Search ${CMAKE_SOURCE_DIR}/search/space/include/nas/Search
+  DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/nas)
 install(DIRECTORY ${CMAKE_SOURCE_DIR}/runtime/include/nas/Runtime DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/nas)
 install(FILES ${CMAKE_SOURCE_DIR}/nas-c/include/nas-c/nas.h DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/nas-c)
 

@@ -16,6 +16,15 @@ if grep -rnE '#\s*include\s*[<"](mlir|llvm)/' "$src/compiler/tools/nasc" "$src/c
   echo "layering: nasc or the public API header includes an MLIR or LLVM header" >&2
   status=1
 fi
+# The front end links the space side of search/ only: no SQLite (studies).
+links=$build/test/nascDSL.links
+if ! grep -qx nascSpace "$links"; then
+  echo "layering: $links does not list nascSpace; is it nascDSL's link closure?" >&2
+  status=1
+elif grep -i sqlite "$links"; then
+  echo "layering: nascDSL links SQLite (through nascSearch?); it may link nascSpace only" >&2
+  status=1
+fi
 python3 - "$src" "$build/compile_commands.json" <<'PY' || status=1
 import json, sys
 src, db = sys.argv[1], sys.argv[2]
@@ -32,5 +41,5 @@ for f in bad:
     print(f"layering: {f} is compiled with MLIR/LLVM include paths", file=sys.stderr)
 sys.exit(1 if bad else 0)
 PY
-[ $status -eq 0 ] && echo "layering: search/, runtime/, dsl/, the API header and nasc are free of MLIR and LLVM"
+[ $status -eq 0 ] && echo "layering: search/, runtime/, dsl/, the API header and nasc are free of MLIR and LLVM; dsl/ links no SQLite"
 exit $status

@@ -1,4 +1,4 @@
-//===- CandidateImpl.h - What a materialized candidate keeps -----*- C++ -*-===//
+//===- CandidateImpl.h - What a materialized candidate keeps ----*- C++ -*-===//
 #ifndef NAS_COMPILER_CANDIDATEIMPL_H
 #define NAS_COMPILER_CANDIDATEIMPL_H
 

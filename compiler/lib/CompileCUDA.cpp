@@ -13,7 +13,6 @@
 #include "CandidateIR.h"
 #include "CudaLowering.h"
 #include "CandidateImpl.h"
-#include "CompiledModelImpl.h"
 
 #include "mlir/Conversion/ArithToLLVM/ArithToLLVM.h"
 #include "mlir/Conversion/ControlFlowToLLVM/ControlFlowToLLVM.h"
@@ -45,8 +44,6 @@
 #include "nas/Dialect/NN/NNDialect.h"
 #include "nas/Passes/Autodiff.h"
 #include "nas/Passes/LowerToCUDA.h"
-#include "nas/Runtime/CudaExecutor.h"
-#include "nas/Runtime/Device.h"
 
 #include <nlohmann/json.hpp>
 
@@ -208,39 +205,6 @@ std::optional<CudaProgram> Candidate::compileForCUDA(int64_t batch, std::string 
       result.ptx += mlir::cast<mlir::gpu::ObjectAttr>(object).getObject().str();
   result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return result;
-}
-
-std::unique_ptr<CompiledModel> Candidate::compileFor(const std::string &device, int64_t batch,
-                                                    std::string &error) const {
-  if (device == "cpu")
-    return compileForCPU(batch, error);
-  if (device != "cuda" && device != "auto") {
-    error = "unknown device '" + device + "'; the devices: cpu, cuda, auto";
-    return nullptr;
-  }
-  // Asked once per process: auto on a machine without a GPU should not
-  // compile PTX for every candidate of a search.
-  static const bool gpu = !probeCuda().devices.empty();
-  if (device == "auto" && !gpu)
-    return compileForCPU(batch, error);
-  auto start = std::chrono::steady_clock::now();
-  std::optional<CudaProgram> program = compileForCUDA(batch, error);
-  std::optional<CudaPlan> plan = program ? parseCudaPlan(program->plan, error) : std::nullopt;
-  std::unique_ptr<CudaExecutor> executor = plan ? CudaExecutor::load(std::move(*plan), program->ptx, error) : nullptr;
-  if (!executor) {
-    if (device == "auto") { // no GPU (or none that works): the CPU
-      error.clear();
-      return compileForCPU(batch, error);
-    }
-    error = "--device cuda: no GPU can be used here: " + error;
-    return nullptr;
-  }
-  auto impl = std::make_unique<CompiledModel::Impl>();
-  impl->device = "cuda";
-  impl->executor = std::move(executor);
-  impl->program = cudaProgram(impl->executor);
-  impl->seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  return std::unique_ptr<CompiledModel>(new CompiledModel(std::move(impl)));
 }
 
 } // namespace nas

@@ -2,19 +2,17 @@
 #include "nas/Compiler/Compiler.h"
 
 #include "CandidateImpl.h"
+#include "Settings.h"
+#include "SpaceImpl.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
-#include "mlir/IR/MLIRContext.h"
 #include "mlir/IR/Verifier.h"
 #include "nas/Compiler/MLIRGen.h"
-#include "nas/DSL/Frontend.h"
 #include "nas/Passes/Cost.h"
 #include "nas/Passes/Decisions.h"
 #include "nas/Passes/Materialize.h"
 
 #include "llvm/Support/raw_ostream.h"
-
-#include <filesystem>
 
 namespace nas {
 
@@ -48,14 +46,6 @@ const SearchSettings &Candidate::search() const { return impl_->search; }
 // Space
 //===----------------------------------------------------------------------===//
 
-struct Space::Impl {
-  std::unique_ptr<dsl::SourceFile> file;
-  dsl::FrontendResult frontend;
-  mlir::MLIRContext context;
-  mlir::OwningOpRef<mlir::ModuleOp> module;
-  DecisionSpace decisions;
-};
-
 Space::Space(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Space::~Space() = default;
 
@@ -67,97 +57,6 @@ Diagnostic::Severity severityOf(dsl::Severity s) {
   case dsl::Severity::Note: return Diagnostic::Severity::Note;
   }
   return Diagnostic::Severity::Error;
-}
-
-/// A setting's number into `out` (integers exactly); false when `a` is not
-/// a number.
-template <typename T> bool readNumber(mlir::Attribute a, T &out) {
-  if (auto i = mlir::dyn_cast_or_null<mlir::IntegerAttr>(a))
-    out = static_cast<T>(i.getInt());
-  else if (auto f = mlir::dyn_cast_or_null<mlir::FloatAttr>(a))
-    out = static_cast<T>(f.getValueAsDouble());
-  else
-    return false;
-  return true;
-}
-
-/// A setting's text; "" when `a` is not a string.
-std::string textOf(mlir::Attribute a) {
-  auto s = mlir::dyn_cast_or_null<mlir::StringAttr>(a);
-  return s ? s.str() : std::string();
-}
-
-TrainSettings readTrainSettings(mlir::ModuleOp module) {
-  TrainSettings settings;
-  auto dict = module->getAttrOfType<mlir::DictionaryAttr>("nas.train");
-  if (!dict)
-    return settings;
-  llvm::raw_string_ostream(settings.section) << dict;
-  auto str = [&](llvm::StringRef key, std::string &out) {
-    if (auto a = dict.getAs<mlir::StringAttr>(key))
-      out = a.str();
-  };
-  auto num = [&](llvm::StringRef key, auto &out) { readNumber(dict.get(key), out); };
-  str("data", settings.data);
-  num("epochs", settings.epochs);
-  num("batch", settings.batch);
-  str("optimizer", settings.optimizer);
-  num("optimizer.lr", settings.lr);
-  if (settings.optimizer == "adam" && !dict.get("optimizer.lr"))
-    settings.lr = 0.001;
-  str("schedule", settings.schedule);
-  num("validation", settings.validation);
-  num("seed", settings.seed);
-  return settings;
-}
-
-SearchSettings readSearchSettings(mlir::ModuleOp module) {
-  SearchSettings settings;
-  auto dict = module->getAttrOfType<mlir::DictionaryAttr>("nas.search");
-  if (!dict)
-    return settings;
-  for (mlir::NamedAttribute entry : dict) {
-    llvm::StringRef key = entry.getName().getValue();
-    mlir::Attribute value = entry.getValue();
-    double param;
-    if (key == "algorithm")
-      settings.algorithm = textOf(value);
-    else if (key.starts_with("algorithm.") && readNumber(value, param))
-      settings.algorithmParams[key.drop_front(10).str()] = param;
-    else if (key == "trials")
-      readNumber(value, settings.trials);
-    else if (key == "seed")
-      readNumber(value, settings.seed);
-    else if (key == "early_stopping")
-      settings.successiveHalving = textOf(value) == "successive_halving";
-    else if (key == "early_stopping.min_epochs")
-      readNumber(value, settings.minEpochs);
-    else if (key == "early_stopping.reduction")
-      readNumber(value, settings.reduction);
-    else if (key == "evaluator")
-      settings.evaluator = textOf(value);
-    else if (key == "evaluator.file")
-      settings.tableFile = textOf(value);
-    else if (key == "evaluator.column")
-      settings.tableColumn = textOf(value);
-    else if (key == "evaluator.key")
-      settings.tableKey = textOf(value);
-  }
-  if (auto objectives = dict.getAs<mlir::ArrayAttr>("objectives")) {
-    settings.objectives.clear();
-    for (mlir::Attribute o : objectives) {
-      auto pair = mlir::cast<mlir::ArrayAttr>(o);
-      settings.objectives.push_back({textOf(pair[1]), textOf(pair[0]) == "maximize"});
-    }
-  }
-  if (auto constraints = dict.getAs<mlir::ArrayAttr>("constraints"))
-    for (mlir::Attribute c : constraints) {
-      auto triple = mlir::cast<mlir::ArrayAttr>(c);
-      Constraint constraint{textOf(triple[0]), textOf(triple[1]), 0};
-      readNumber(triple[2], constraint.value);
-      settings.constraints.push_back(constraint);
-    }
-  return settings;
 }
 
 std::string printed(mlir::Operation *op, const mlir::OpPrintingFlags &flags = {}) {
@@ -250,11 +149,8 @@ std::unique_ptr<Candidate> Space::materialize(const DNA &dna, std::string &error
   mlir::OpPrintingFlags withLocations;
   withLocations.enableDebugInfo(/*enable=*/true, /*prettyForm=*/false);
   result->mlirWithLocations = printed(*copy, withLocations);
-  result->train = readTrainSettings(*copy);
-  result->search = readSearchSettings(*copy);
-  if (!result->search.tableFile.empty() && std::filesystem::path(result->search.tableFile).is_relative())
-    result->search.tableFile =
-        (std::filesystem::path(impl_->file->name()).parent_path() / result->search.tableFile).lexically_normal();
+  result->train = trainSettingsOf(*copy);
+  result->search = searchSettingsOf(*copy, impl_->file->name());
   result->hash = candidateHash(*copy);
   for (auto func : copy->getOps<mlir::func::FuncOp>()) {
     std::optional<NetworkCost> cost = analyzeCost(func);

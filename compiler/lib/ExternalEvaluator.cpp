@@ -8,6 +8,8 @@
 #include <csignal>
 #include <cstring>
 #include <fcntl.h>
+#include <filesystem>
+#include <fstream>
 #include <poll.h>
 #include <sstream>
 #include <sys/wait.h>
@@ -92,6 +94,31 @@ std::optional<std::map<std::string, double>> runExternalEvaluator(const std::str
   if (!metrics)
     error = "the evaluator printed no JSON object of metrics (its last line should be like {\"val_accuracy\": 0.9})";
   return metrics;
+}
+
+bool evaluateWithCommand(const std::string &command, double timeout, const std::atomic<bool> *stop,
+                         const Candidate &candidate, TrialRecord &trial) {
+  std::string dir = (std::filesystem::temp_directory_path() / ("nasc-trial-XXXXXX")).string();
+  if (!mkdtemp(dir.data())) {
+    trial.state = TrialState::Failed;
+    trial.reason = "cannot make a directory for the trial";
+    return true;
+  }
+  std::ofstream(dir + "/dna.json") << trial.dna << "\n";
+  std::ofstream(dir + "/candidate.mlir") << candidate.mlir() << "\n";
+  std::string why;
+  auto metrics = runExternalEvaluator(command, dir, timeout, stop, why);
+  std::filesystem::remove_all(dir);
+  if (!metrics && stop && stop->load())
+    return false;
+  if (!metrics) {
+    trial.state = TrialState::Failed;
+    trial.reason = why;
+    return true;
+  }
+  trial.metrics = *metrics;
+  trial.state = TrialState::Complete;
+  return true;
 }
 
 } // namespace nas

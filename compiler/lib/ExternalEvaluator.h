@@ -2,6 +2,9 @@
 #ifndef NAS_COMPILER_EXTERNALEVALUATOR_H
 #define NAS_COMPILER_EXTERNALEVALUATOR_H
 
+#include "nas/Compiler/Compiler.h"
+#include "nas/Search/Study.h"
+
 #include <atomic>
 #include <map>
 #include <optional>
@@ -17,6 +20,12 @@ namespace nas {
 std::optional<std::map<std::string, double>> runExternalEvaluator(const std::string &command,
                                                                    const std::string &directory, double timeout,
                                                                    const std::atomic<bool> *stop, std::string &error);
+
+/// Evaluates `candidate` with `command` (runExternalEvaluator) in a fresh
+/// directory holding dna.json and candidate.mlir; fills `trial` (state,
+/// metrics, reason). False when stopped (the trial stays running).
+bool evaluateWithCommand(const std::string &command, double timeout, const std::atomic<bool> *stop,
+                         const Candidate &candidate, TrialRecord &trial);
 
 } // namespace nas
 

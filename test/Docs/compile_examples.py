@@ -8,7 +8,7 @@ import tempfile
 
 doc, cxx, cc, src = sys.argv[1:5]
 text = open(doc, encoding="utf-8").read()
-includes = ["-I" + src + d for d in ("/compiler/include", "/search/include", "/runtime/include", "/nas-c/include")]
+includes = ["-I" + src + d for d in ("/compiler/include", "/search/include", "/search/space/include", "/runtime/include", "/nas-c/include")]
 failed = count = 0
 for m in re.finditer(r"^```(cpp|c)\n(.*?)^```", text, re.S | re.M):
     count += 1

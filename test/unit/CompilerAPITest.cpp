@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "nas/Compiler/Compiler.h"
+#include "nas/Compiler/Search.h"
 
 #include <gtest/gtest.h>
 
@@ -106,6 +107,60 @@ TEST(CompilerAPI, SeparateSpacesOnSeparateThreads) {
     thread.join();
   for (int64_t p : params)
     EXPECT_GT(p, 0);
+}
+
+// The sections as a candidate has them and as the space has them (read
+// without materializing) agree; a spec's parameters left out take the
+// language's defaults (adam's lr, successive_halving's min_epochs).
+TEST(CompilerAPI, SettingsOfTheSections) {
+  std::string text = std::string(kMLP) + R"(
+train {
+  epochs = 3
+  optimizer = adam(beta1 = 0.8)
+  schedule = cosine
+}
+search {
+  minimize params
+  maximize val_accuracy
+  constraint params <= 200000
+  algorithm = tpe(startup = 3)
+  trials = 7
+  early_stopping = successive_halving(reduction = 4)
+  evaluator = table(file = "t.csv", column = "arch", key = "{mlp.width}")
+}
+)";
+  std::vector<nas::Diagnostic> diagnostics;
+  auto space = nas::Space::fromText("spaces/mlp.nas", text, diagnostics);
+  ASSERT_NE(space, nullptr) << (diagnostics.empty() ? "" : diagnostics[0].str());
+  std::string error;
+  std::unique_ptr<nas::Candidate> candidate = space->materialize(*space->first(), error);
+  ASSERT_NE(candidate, nullptr) << error;
+  std::optional<nas::SearchSettings> search = nas::readSearchSettings(*space, error);
+  ASSERT_TRUE(search) << error;
+  for (const nas::SearchSettings *s : std::vector<const nas::SearchSettings *>{&*search, &candidate->search()}) {
+    EXPECT_EQ(s->algorithm, "tpe");
+    EXPECT_EQ(s->algorithmParams, (std::map<std::string, double>{{"startup", 3}}));
+    EXPECT_EQ(s->trials, 7);
+    ASSERT_EQ(s->objectives.size(), 2u);
+    EXPECT_EQ(s->objectives[0].metric, "params");
+    EXPECT_FALSE(s->objectives[0].maximize);
+    EXPECT_EQ(s->objectives[1].metric, "val_accuracy");
+    EXPECT_TRUE(s->objectives[1].maximize);
+    ASSERT_EQ(s->constraints.size(), 1u);
+    EXPECT_EQ(s->constraints[0].str(), "params <= 200000");
+    EXPECT_TRUE(s->successiveHalving);
+    EXPECT_EQ(s->minEpochs, 1);
+    EXPECT_EQ(s->reduction, 4);
+    EXPECT_EQ(s->evaluator, "table");
+    EXPECT_EQ(s->tableFile, "spaces/t.csv");
+    EXPECT_EQ(s->tableKey, "{mlp.width}");
+  }
+  nas::TrainOptions options = nas::trainerOptions(candidate->train());
+  EXPECT_EQ(candidate->train().optimizer, "adam");
+  EXPECT_DOUBLE_EQ(options.lr, 0.001);
+  EXPECT_EQ(options.epochs, 3);
+  EXPECT_EQ(options.schedule, "cosine");
+  EXPECT_DOUBLE_EQ(options.validation, 0.1);
 }
 
 } // namespace

@@ -66,15 +66,21 @@ int run(const Options &o, const GlobalOptions &global) {
     std::cerr << "nasc: error: " << error << "\n";
     return 1;
   }
+  // The flags override the train section.
   nas::TrainSettings settings = candidate->train();
-  nas::TrainOptions options;
-  options.epochs = o.epochs ? o.epochs : settings.epochs;
-  options.lr = o.lr ? o.lr : settings.lr;
-  options.schedule = settings.schedule;
-  options.validation = o.validation >= 0 ? o.validation : settings.validation;
-  options.seed = o.seedGiven ? o.seed : settings.seed;
+  if (o.epochs)
+    settings.epochs = o.epochs;
+  if (o.batch)
+    settings.batch = o.batch;
+  if (o.lr)
+    settings.lr = o.lr;
+  if (o.validation >= 0)
+    settings.validation = o.validation;
+  if (o.seedGiven)
+    settings.seed = o.seed;
+  nas::TrainOptions options = nas::trainerOptions(settings);
   options.threads = o.threads ? o.threads : std::max(1u, std::thread::hardware_concurrency());
-  int64_t batch = o.batch ? o.batch : settings.batch;
+  int64_t batch = settings.batch;
 
   std::string directory = o.data.empty() ? nas::datasetDirectory(settings.data) : o.data;
   auto loadStart = std::chrono::steady_clock::now();

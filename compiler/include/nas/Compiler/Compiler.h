@@ -24,6 +24,7 @@
 #define NAS_COMPILER_COMPILER_H
 
 #include "nas/Runtime/Program.h"
+#include "nas/Runtime/Trainer.h"
 #include "nas/Search/DNA.h"
 #include "nas/Search/DNASpec.h"
 
@@ -63,6 +64,8 @@ struct Layer {
 };
 
 /// How a candidate trains: the file's `train` section, decisions made.
+/// These initialisers are the defaults of settings the section leaves out;
+/// an optimizer's own defaults (adam's lr) come from the language's tables.
 struct TrainSettings {
   std::string data = "fashion_mnist"; // fashion_mnist, mnist or a directory
   int64_t epochs = 1, batch = 128;
@@ -74,6 +77,11 @@ struct TrainSettings {
   /// The whole section as text (every setting, optimizer's included).
   std::string section;
 };
+
+/// The trainer's options (nas/Runtime/Trainer.h) for `settings`: every
+/// setting the trainer takes is copied, so TrainOptions' own defaults never
+/// apply to a .nas file. Threads, callbacks and cancellation stay unset.
+TrainOptions trainerOptions(const TrainSettings &settings);
 
 struct Objective {
   std::string metric = "val_accuracy"; // any final metric of a trial, params, flops
@@ -88,7 +96,8 @@ struct Constraint {
   std::string str() const; // "params <= 300000"
 };
 
-/// The file's `search` section, with defaults.
+/// The file's `search` section, with defaults (those of a rule's
+/// parameters, successive_halving's, come from the language's tables).
 struct SearchSettings {
   std::string algorithm = "evolution";
   std::map<std::string, double> algorithmParams;
@@ -200,6 +209,7 @@ public:
   std::unique_ptr<Candidate> materialize(const DNA &dna, std::string &error) const;
 
 private:
+  friend std::optional<SearchSettings> readSearchSettings(const Space &space, std::string &error);
   struct Impl;
   explicit Space(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;

@@ -25,8 +25,8 @@
 
 namespace nas {
 
-/// The search section of `space` (read off its first candidate); nullopt
-/// and `error` when that cannot be materialized.
+/// The search section of `space`, read off the space itself (no candidate
+/// is materialized); nullopt and `error` when a setting is not a constant.
 std::optional<SearchSettings> readSearchSettings(const Space &space, std::string &error);
 
 struct SearchOptions {
