@@ -9,6 +9,10 @@
 // plan (offsets, product shapes and transposes, step order) and the
 // kernels' arithmetic; the GPU itself is checked by bench/device.
 //
+// plan.json itself: the runtime's one printer and one parser agree (a plan
+// reads back as it was printed, a text prints back as it was read), and
+// read errors name the step and the field.
+//
 //===----------------------------------------------------------------------===//
 #include "CudaLowering.h"
 #include "EmulateCUDA.h"
