@@ -45,8 +45,6 @@
 #include "nas/Passes/Autodiff.h"
 #include "nas/Passes/LowerToCUDA.h"
 
-#include <nlohmann/json.hpp>
-
 #include <chrono>
 #include <filesystem>
 #include <mutex>
@@ -77,33 +75,6 @@ std::string libdevice() {
     if (std::filesystem::exists(std::string(dir) + "/libdevice.10.bc"))
       return std::string(dir) + "/libdevice.10.bc";
   return "";
-}
-
-nlohmann::json slotJSON(const ProgramSlot &s) {
-  nlohmann::json j = {{"name", s.name}, {"role", s.role}, {"offset", s.offset}, {"bytes", s.bytes}, {"shape", s.shape}};
-  if (!s.init.empty())
-    j["init"] = s.init, j["fan_in"] = s.fanIn;
-  return j;
-}
-
-nlohmann::json stepsJSON(mlir::ArrayAttr steps) {
-  nlohmann::json list = nlohmann::json::array();
-  for (mlir::Attribute a : steps) {
-    nlohmann::json step;
-    for (mlir::NamedAttribute field : mlir::cast<mlir::DictionaryAttr>(a)) {
-      std::string name = field.getName().str();
-      if (auto text = mlir::dyn_cast<mlir::StringAttr>(field.getValue())) {
-        step[name] = text.str();
-      } else {
-        nlohmann::json args = nlohmann::json::array();
-        for (mlir::Attribute arg : mlir::cast<mlir::ArrayAttr>(field.getValue()))
-          args.push_back(mlir::cast<mlir::StringAttr>(arg).str());
-        step[name] = args;
-      }
-    }
-    list.push_back(step);
-  }
-  return list;
 }
 } // namespace
 
@@ -143,25 +114,14 @@ mlir::OwningOpRef<mlir::ModuleOp> lowerCandidateForCUDA(mlir::MLIRContext &conte
 }
 
 std::string cudaPlanJSON(mlir::ModuleOp module, const std::string &chip, const std::string &candidate) {
-  nlohmann::json plan = {{"format", "nasc-cuda-plan"},
-                         {"version", 1},
-                         {"chip", chip},
-                         {"batch", module->getAttrOfType<mlir::IntegerAttr>("nn.batch").getInt()},
-                         {"arena_bytes", module->getAttrOfType<mlir::IntegerAttr>("nn.arena_bytes").getInt()},
-                         {"candidate", candidate}};
-  plan["slots"] = nlohmann::json::array();
-  for (const ProgramSlot &s : readLayout(module))
-    plan["slots"].push_back(slotJSON(s));
-  auto steps = module->getAttrOfType<mlir::DictionaryAttr>("nn.cuda_plan");
-  plan["train_step"] = stepsJSON(steps.getAs<mlir::ArrayAttr>("train_step"));
-  plan["infer"] = stepsJSON(steps.getAs<mlir::ArrayAttr>("infer"));
-  plan["gather_rows"] = steps.getAs<mlir::StringAttr>("gather_rows").str();
-  plan["gather_labels"] = steps.getAs<mlir::StringAttr>("gather_labels").str();
-  plan["kernels"] = nlohmann::json::array();
-  for (auto kernels : module.getOps<mlir::gpu::GPUModuleOp>())
-    for (auto fn : kernels.getOps<mlir::gpu::GPUFuncOp>())
-      plan["kernels"].push_back(fn.getName().str());
-  return plan.dump(1);
+  std::string error;
+  std::optional<CudaPlan> plan = readCudaPlan(module, error);
+  if (!plan) // the lowering wrote a plan that its reader rejects
+    llvm::report_fatal_error(llvm::Twine("nn-lower-cuda: ") + error);
+  plan->chip = chip;
+  plan->candidate = candidate;
+  plan->slots = readLayout(module);
+  return printCudaPlan(*plan);
 }
 
 std::optional<CudaProgram> Candidate::compileForCUDA(int64_t batch, std::string &error, const std::string &chip) const {

@@ -22,13 +22,13 @@ module attributes {nas.train = {batch = 32 : i64, data = "fashion_mnist", epochs
 // CHECK: module attributes {gpu.container_module
 // CHECK-SAME: nn.arena_bytes = {{[0-9]+}} : i64, nn.batch = 32 : i64, nn.cuda_plan = {gather_labels = "{{k[0-9]+}}_gather_labels", gather_rows = "{{k[0-9]+}}_gather_rows", infer = [
 // CHECK-SAME: train_step = [
-// CHECK-SAME: {a = "@100608", b = "@0", c = "@[[H1:[0-9]+]]", k = "#784", kind = "gemm", lda = "#784", ldb = "#784", ldc = "#64", m = "#64", n = "n", transa = "T", transb = "N"},
-// CHECK-SAME: {args = ["@[[H1]]", "@301312", "#64", "#1"], kernel = "[[RELU:k[0-9]+_bias_act1]]", kind = "launch", threads = "n*64"}
+// CHECK-SAME: {a = "@[[W0:[0-9]+]]", b = "@[[X:[0-9]+]]", c = "@[[H1:[0-9]+]]", k = "#784", kind = "gemm", lda = "#784", ldb = "#784", ldc = "#64", m = "#64", n = "n", transa = "T", transb = "N"},
+// CHECK-SAME: {args = ["@[[H1]]", "@[[B0:[0-9]+]]", "#64", "#1"], kernel = "[[RELU:k[0-9]+_bias_act1]]", kind = "launch", threads = "n*64"}
 // CHECK-SAME: kernel = "{{k[0-9]+}}_bias_act3"
 // CHECK-SAME: {args = ["@[[H1]]", "@[[H2:[0-9]+]]", "@[[S:[0-9]+]]", "@[[G:[0-9]+]]"], kernel = "[[ADDGELU:k[0-9]+_ew_add_i0_i1_gelu_r0_o0_o1]]", kind = "launch", threads = "n*64"}
 // CHECK-SAME: b = "@[[G]]"
-// CHECK-SAME: kernel = "{{k[0-9]+}}_zero1", kind = "launch", threads = "#1"}
-// CHECK-SAME: {args = ["@{{[0-9]+}}", "@100352", "@{{[0-9]+}}", "@{{[0-9]+}}", "n", "#10"], kernel = "{{k[0-9]+}}_softmax_ce_grad", kind = "launch", threads = "n"}
+// CHECK-SAME: {args = ["@[[LOSS:[0-9]+]]"], kernel = "{{k[0-9]+}}_zero1", kind = "launch", threads = "#1"}
+// CHECK-SAME: {args = ["@{{[0-9]+}}", "@[[LABELS:[0-9]+]]", "@[[LOSS]]", "@{{[0-9]+}}", "n", "#10"], kernel = "{{k[0-9]+}}_softmax_ce_grad", kind = "launch", threads = "n"}
 // The gradient of the last layer's weight: dW^T = g^T dY, k = the rows.
 // CHECK-SAME: {a = "@[[G]]", b = "@{{[0-9]+}}", c = "@{{[0-9]+}}", k = "n", kind = "gemm", lda = "#64", ldb = "#10", ldc = "#64", m = "#64", n = "#10", transa = "N", transb = "T"}
 // CHECK-SAME: kernel = "[[BIASGRAD:k[0-9]+_bias_grad]]", kind = "launch", threads = "#10"
@@ -36,8 +36,15 @@ module attributes {nas.train = {batch = 32 : i64, data = "fashion_mnist", epochs
 // CHECK-SAME: kernel = "[[BIASGRAD]]", kind = "launch", threads = "#64"
 // CHECK-SAME: kernel = "{{k[0-9]+}}_ew_activation_gradrelu_i0_i1_o0"
 // CHECK-SAME: kernel = "[[BIASGRAD]]", kind = "launch", threads = "#64"
-// CHECK-SAME: {args = ["@100608", "@{{[0-9]+}}", "@{{[0-9]+}}", "@100480", "@100544"], kernel = "[[SGD:k[0-9]+_sgd_m0_9_wd0]]", kind = "launch", threads = "#50176"}
-// CHECK-SAME: nn.layout = [
+// CHECK-SAME: {args = ["@[[W0]]", "@{{[0-9]+}}", "@{{[0-9]+}}", "@[[LR:[0-9]+]]", "@[[STEP:[0-9]+]]"], kernel = "[[SGD:k[0-9]+_sgd_m0_9_wd0]]", kind = "launch", threads = "#50176"}
+// The offsets are the slots'.
+// CHECK-SAME: nn.layout = [{bytes = {{[0-9]+}} : i64, name = "input", offset = [[X]] : i64
+// CHECK-SAME: name = "labels", offset = [[LABELS]] : i64
+// CHECK-SAME: name = "lr", offset = [[LR]] : i64
+// CHECK-SAME: name = "step", offset = [[STEP]] : i64
+// CHECK-SAME: name = "dense0.weight", offset = [[W0]] : i64
+// CHECK-SAME: name = "dense0.bias", offset = [[B0]] : i64
+// CHECK-SAME: name = "loss", offset = [[LOSS]] : i64
 // CHECK-NOT: func.func
 // CHECK: gpu.module @kernels {
 // CHECK: gpu.func @[[RELU]](%{{.*}}: !llvm.ptr<1>, %{{.*}}: !llvm.ptr<1>, %{{.*}}: i64, %{{.*}}: i64, %[[COUNT:.*]]: i64) kernel {
@@ -80,13 +87,14 @@ module attributes {nas.train = {batch = 8 : i64, data = "fashion_mnist", epochs 
     return %y : tensor<?x10xf32>
   }
 }
-// CHECK: nn.cuda_plan = {gather_labels = {{.*}}, infer = [{kind = "conv_forward", shape = "1 28 28 4 28 28 3 3 1 1 1 1", w = "@{{[0-9]+}}", x = "@0", y = "@{{[0-9]+}}"}
+// CHECK: nn.cuda_plan = {gather_labels = {{.*}}, infer = [{kind = "conv_forward", shape = "1 28 28 4 28 28 3 3 1 1 1 1", w = "@[[W:[0-9]+]]", x = "@[[X:[0-9]+]]", y = "@{{[0-9]+}}"}
 // CHECK-SAME: kernel = "{{k[0-9]+}}_bias_act1", kind = "launch", threads = "n*3136"
 // CHECK-SAME: kernel = "{{k[0-9]+}}_maxpool", kind = "launch", threads = "n*784"
 // CHECK-SAME: train_step = [
 // CHECK-SAME: {kind = "conv_backward_filter", shape = "1 28 28 4 28 28 3 3 1 1 1 1"
 // CHECK-NOT: conv_backward_data
-// CHECK-SAME: nn.layout
+// CHECK-SAME: nn.layout = [{bytes = {{[0-9]+}} : i64, name = "input", offset = [[X]] : i64
+// CHECK-SAME: name = "conv2d0.weight", offset = [[W]] : i64
 // CHECK: gpu.func @{{k[0-9]+}}_maxpool_grad(
 // CHECK: scf.for
 // CHECK: arith.cmpf uno

@@ -3,11 +3,14 @@
 // A malformed plan must give an error, never a crash, a hang or a huge
 // allocation; a plan that parses is walked for a few row counts against a
 // backend that checks every offset stays inside the arena... or reports it.
+// A plan that parses also prints as text that parses back to the same plan,
+// and prints again as the same text.
 //
 //===----------------------------------------------------------------------===//
 #include "nas/Runtime/CudaPlan.h"
 
 #include <cstdint>
+#include <cstdlib>
 #include <string>
 
 namespace {
@@ -42,5 +45,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   for (int64_t n : {int64_t(1), plan->batch})
     for (const auto *steps : {&plan->trainStep, &plan->infer})
       (void)nas::runPlan(*steps, n, checker, error);
+  std::string text = nas::printCudaPlan(*plan);
+  std::optional<nas::CudaPlan> again = nas::parseCudaPlan(text, error);
+  if (!again || !(*again == *plan) || nas::printCudaPlan(*again) != text)
+    std::abort(); // the printer and the parser disagree
   return 0;
 }

@@ -9,7 +9,12 @@
 // plan (offsets, product shapes and transposes, step order) and the
 // kernels' arithmetic; the GPU itself is checked by bench/device.
 //
+// plan.json itself: the runtime's one printer and one parser agree (a plan
+// reads back as it was printed, a text prints back as it was read), and
+// read errors name the step and the field.
+//
 //===----------------------------------------------------------------------===//
+#include "CudaLowering.h"
 #include "EmulateCUDA.h"
 #include "TrainingFixtures.h"
 
@@ -21,6 +26,7 @@
 #include <cmath>
 #include <cstring>
 #include <numeric>
+#include <set>
 
 namespace {
 
@@ -157,6 +163,154 @@ TEST(CudaPlan, GathersBatchesAsTheCPU) {
   EXPECT_EQ(std::memcmp(gpu->arena() + plan.find("labels")->offset, labels.data(), labels.size() * 4), 0);
 }
 
+// plan.json as nasc writes it: each kind of step and of operand, a
+// parameter's slot and a batch-sized one.
+const char *const kPlanText = R"({
+ "arena_bytes": 4096,
+ "batch": 4,
+ "candidate": "c0ffee",
+ "chip": "sm_90",
+ "format": "nasc-cuda-plan",
+ "gather_labels": "k2_gather_labels",
+ "gather_rows": "k1_gather_rows",
+ "infer": [
+  {
+   "kind": "conv_forward",
+   "shape": "1 2 2 4 2 2 1 1 1 0 1 1",
+   "w": "@0",
+   "x": "@64",
+   "y": "@512"
+  },
+  {
+   "kind": "conv_backward_data",
+   "shape": "1 2 2 4 2 2 1 1 1 0 1 1",
+   "w": "@0",
+   "x": "@1024",
+   "y": "@512"
+  }
+ ],
+ "kernels": [
+  "k0_act1",
+  "k1_gather_rows",
+  "k2_gather_labels"
+ ],
+ "slots": [
+  {
+   "bytes": 64,
+   "fan_in": 4,
+   "init": "kaiming_uniform",
+   "name": "w",
+   "offset": 0,
+   "role": "param",
+   "shape": [
+    4,
+    4
+   ]
+  },
+  {
+   "bytes": 64,
+   "name": "input",
+   "offset": 64,
+   "role": "input",
+   "shape": [
+    -1,
+    4
+   ]
+  }
+ ],
+ "train_step": [
+  {
+   "args": [
+    "@64",
+    "#4",
+    "n",
+    "n*2"
+   ],
+   "kernel": "k0_act1",
+   "kind": "launch",
+   "threads": "n*4"
+  },
+  {
+   "a": "@0",
+   "b": "@64",
+   "c": "@128",
+   "k": "#4",
+   "kind": "gemm",
+   "lda": "#4",
+   "ldb": "#4",
+   "ldc": "#4",
+   "m": "#4",
+   "n": "n",
+   "transa": "T",
+   "transb": "N"
+  },
+  {
+   "kind": "conv_backward_filter",
+   "shape": "1 2 2 4 2 2 1 1 1 0 1 1",
+   "w": "@256",
+   "x": "@64",
+   "y": "@512"
+  }
+ ],
+ "version": 1
+})";
+
+TEST(CudaPlan, PrintsTheTextItReads) {
+  std::string error;
+  std::optional<nas::CudaPlan> plan = nas::parseCudaPlan(kPlanText, error);
+  ASSERT_TRUE(plan) << error;
+  EXPECT_EQ(nas::printCudaPlan(*plan), kPlanText);
+  // nlohmann reads 4 as an unsigned number: it is still a dimension.
+  EXPECT_EQ(plan->slots[0].shape, (std::vector<int64_t>{4, 4}));
+  EXPECT_EQ(plan->slots[1].shape, (std::vector<int64_t>{-1, 4}));
+  EXPECT_EQ(plan->slots[1].elements(3), 12);
+  ASSERT_EQ(plan->trainStep.size(), 3u);
+  EXPECT_EQ(plan->trainStep[0].args,
+            (std::vector<nas::PlanOperand>{nas::PlanOperand::arena(64), nas::PlanOperand::integer(4),
+                                           nas::PlanOperand::rows(), nas::PlanOperand::rows(2)}));
+  EXPECT_EQ(plan->trainStep[1].n, nas::PlanOperand::rows());
+  EXPECT_EQ(plan->infer[1].kind, nas::PlanStep::Kind::ConvBackwardData);
+}
+
+TEST(CudaPlan, ReadsThePlanItPrints) {
+  using nas::PlanOperand, nas::PlanStep;
+  nas::CudaPlan plan;
+  plan.chip = "sm_80", plan.candidate = "abc", plan.batch = 8, plan.arenaBytes = 1 << 20;
+  nas::ProgramSlot weight{"w", "param", 0, 400, {10, 10}, "fan_in_uniform", 10};
+  nas::ProgramSlot logits{"logits", "logits", 512, 320, {-1, 10}, "", 0};
+  plan.slots = {weight, logits};
+  plan.kernels = {"k0_relu", "k1_gather_rows", "k2_gather_labels"};
+  plan.gatherRows = "k1_gather_rows", plan.gatherLabels = "k2_gather_labels";
+  plan.trainStep = {PlanStep::launch("k0_relu", PlanOperand::rows(10), {PlanOperand::arena(512), PlanOperand::rows()}),
+                    PlanStep::gemm(false, true, PlanOperand::integer(10), PlanOperand::integer(10), PlanOperand::rows(),
+                                   PlanOperand::arena(1024), PlanOperand::integer(10), PlanOperand::arena(512),
+                                   PlanOperand::integer(10), PlanOperand::arena(0), PlanOperand::integer(10))};
+  plan.infer = {PlanStep::conv(PlanStep::Kind::ConvForward, PlanOperand::arena(2048), PlanOperand::arena(0),
+                               PlanOperand::arena(4096), {1, 28, 28, 4, 28, 28, 3, 3, 1, 1, 1, 1})};
+  std::string error;
+  std::optional<nas::CudaPlan> read = nas::parseCudaPlan(nas::printCudaPlan(plan), error);
+  ASSERT_TRUE(read) << error;
+  EXPECT_EQ(*read, plan);
+}
+
+// What the compiler writes for W2 (nn-lower-cuda's steps read back from the
+// module, the slots, the kernels) reads back and prints as it was.
+TEST(CudaPlan, TheCompilersPlanPrintsAsWritten) {
+  CompiledProgram cpu = compileModel(workload("W2"), 64);
+  ASSERT_TRUE(cpu.ok()) << cpu.error;
+  mlir::MLIRContext context(mlir::MLIRContext::Threading::DISABLED);
+  nas::setUpCUDAContext(context);
+  std::string error;
+  mlir::OwningOpRef<mlir::ModuleOp> module = nas::lowerCandidateForCUDA(context, cpu.candidate->mlir(), 64, error);
+  ASSERT_TRUE(module) << error;
+  std::string text = nas::cudaPlanJSON(*module, "sm_90", cpu.candidate->hash());
+  std::optional<nas::CudaPlan> plan = nas::parseCudaPlan(text, error);
+  ASSERT_TRUE(plan) << error;
+  EXPECT_EQ(nas::printCudaPlan(*plan), text);
+  EXPECT_EQ(plan->find("input")->shape, (std::vector<int64_t>{-1, 1, 28, 28}));
+  EXPECT_EQ(plan->kernels.size(), std::set<std::string>(plan->kernels.begin(), plan->kernels.end()).size());
+}
+
 TEST(CudaPlan, ReadErrorsNameTheStep) {
   std::string error;
   EXPECT_FALSE(nas::parseCudaPlan("[]", error));
@@ -173,6 +327,9 @@ TEST(CudaPlan, ReadErrorsNameTheStep) {
   EXPECT_FALSE(nas::parseCudaPlan(head + R"("slots": [{"name": "w", "offset": 60, "bytes": 8}], "train_step": []})",
                                   error));
   EXPECT_EQ(error, "slot 'w' is not inside the arena");
+  EXPECT_FALSE(nas::parseCudaPlan(
+      head + R"("slots": [{"name": "w", "offset": 0, "bytes": 8, "shape": [-2]}], "train_step": []})", error));
+  EXPECT_EQ(error, "slot 'w': 'shape' must hold -1 (the batch) and integers from 0 to 2^40");
   // Found by the fuzzer: a float where an integer belongs must not convert.
   EXPECT_FALSE(nas::parseCudaPlan(R"({"format": "nasc-cuda-plan", "version": 1, "batch": 6.4e95})", error));
   EXPECT_EQ(error, "the plan: 'batch' must be an integer from 0 to 2^40");

@@ -2,7 +2,7 @@
 #include "LoadSpace.h"
 #include "Print.h"
 
-#include <nlohmann/json.hpp>
+#include "nas/Runtime/CudaPlan.h"
 
 #include <cstdio>
 #include <filesystem>
@@ -62,12 +62,16 @@ CommandRunner addCompileCommand(CLI::App &app, const GlobalOptions &global) {
       std::cerr << "nasc: error: cannot write into " << o->out << "\n";
       return 1;
     }
-    nlohmann::json j = nlohmann::json::parse(program->plan);
+    std::optional<nas::CudaPlan> read = nas::parseCudaPlan(program->plan, error);
+    if (!read) {
+      std::cerr << "nasc: error: the plan does not read back: " << error << "\n";
+      return 1;
+    }
     std::printf("candidate %s: %zu kernels; a training step is %zu steps, inference %zu; arena %s bytes for "
                 "batch %lld; compiled in %.0f ms\nwrote %s/plan.json and %s/kernels.ptx (%s)\n",
-                candidate->hash().c_str(), j["kernels"].size(), j["train_step"].size(), j["infer"].size(),
-                grouped(j["arena_bytes"].get<int64_t>()).c_str(), static_cast<long long>(j["batch"].get<int64_t>()),
-                program->seconds * 1000, o->out.c_str(), o->out.c_str(), o->chip.c_str());
+                candidate->hash().c_str(), read->kernels.size(), read->trainStep.size(), read->infer.size(),
+                grouped(read->arenaBytes).c_str(), static_cast<long long>(read->batch), program->seconds * 1000,
+                o->out.c_str(), o->out.c_str(), o->chip.c_str());
     return 0;
   };
 }

@@ -2,7 +2,9 @@
 //
 // What `nasc compile --device cuda` writes to plan.json (docs/cuda.md),
 // read without MLIR: the arena, and the steps of a training step and of
-// inference. `runPlan` walks the steps for `n` rows and hands each to a
+// inference. nn-lower-cuda builds these structures, `printCudaPlan` writes
+// them and `parseCudaPlan` reads them back: the format lives here and
+// nowhere else. `runPlan` walks the steps for `n` rows and hands each to a
 // backend: the CUDA one on a GPU (driver, cuBLAS, cuDNN), or one that
 // emulates it on the CPU so that the plan and its kernels are checked
 // against the CPU path on machines without a GPU.
@@ -13,6 +15,8 @@
 
 #include "nas/Runtime/Program.h"
 
+#include <nlohmann/json_fwd.hpp>
+
 #include <array>
 #include <cstdint>
 #include <optional>
@@ -21,13 +25,21 @@
 
 namespace nas {
 
-/// "@OFFSET" (bytes into the arena), "#V" (an integer), "n" or "n*K" (the
-/// rows of the call times K).
+/// An integer a step reads, written as text: "@OFFSET" (bytes into the
+/// arena), "#V" (an integer), "n" or "n*K" (the rows of the call times K).
 struct PlanOperand {
   enum class Kind { Arena, Integer, Rows } kind = Kind::Integer;
   int64_t value = 0; // the offset, the integer, or K
+
+  static PlanOperand arena(int64_t offset) { return {Kind::Arena, offset}; }
+  static PlanOperand integer(int64_t v) { return {Kind::Integer, v}; }
+  static PlanOperand rows(int64_t k = 1) { return {Kind::Rows, k}; }
+
   /// The integer for `n` rows (Arena: the offset).
   int64_t at(int64_t n) const { return kind == Kind::Rows ? value * n : value; }
+  /// As plan.json writes it.
+  std::string text() const;
+  bool operator==(const PlanOperand &) const = default;
 };
 
 struct PlanStep {
@@ -42,6 +54,18 @@ struct PlanStep {
   // convolutions: x, w, y and C H W K OH OW R S stride padding dilation groups
   PlanOperand x, w, y;
   std::array<int64_t, 12> shape{};
+
+  /// `kernel` with one thread per unit of `threads`, on `args` in the
+  /// kernel's parameter order.
+  static PlanStep launch(std::string kernel, PlanOperand threads, std::vector<PlanOperand> args);
+  /// cublasSgemm: c = op(a) op(b), m x n, k deep.
+  static PlanStep gemm(bool transA, bool transB, PlanOperand m, PlanOperand n, PlanOperand k, PlanOperand a,
+                       PlanOperand lda, PlanOperand b, PlanOperand ldb, PlanOperand c, PlanOperand ldc);
+  /// A cuDNN convolution (`kind` one of the Conv kinds) on NCHW x and y and
+  /// KCRS w.
+  static PlanStep conv(Kind kind, PlanOperand x, PlanOperand w, PlanOperand y, const std::array<int64_t, 12> &shape);
+
+  bool operator==(const PlanStep &) const = default;
 };
 
 struct CudaPlan {
@@ -56,11 +80,21 @@ struct CudaPlan {
   std::string gatherRows, gatherLabels;
 
   const ProgramSlot *find(const std::string &name) const;
+  bool operator==(const CudaPlan &) const = default;
 };
+
+/// plan.json's text for `plan` (format "nasc-cuda-plan", version 1).
+std::string printCudaPlan(const CudaPlan &plan);
 
 /// Reads plan.json's text; nullopt and `error` (naming the step and field)
 /// when it is not a version-1 nasc plan or a step is malformed.
 std::optional<CudaPlan> parseCudaPlan(const std::string &text, std::string &error);
+
+/// One step as plan.json writes it, and back (`where` names the step in
+/// `error`): for a compiler that carries the steps in its own form (an MLIR
+/// attribute mirrors this JSON) without knowing their fields.
+nlohmann::json printPlanStep(const PlanStep &step);
+std::optional<PlanStep> parsePlanStep(const nlohmann::json &step, const std::string &where, std::string &error);
 
 /// What executes the steps. Pointers are into the backend's arena.
 class PlanBackend {

@@ -29,6 +29,7 @@ struct ProgramSlot {
   std::string init;           // kaiming_uniform, fan_in_uniform, ones, zeros
   int64_t fanIn = 0;
   int64_t elements(int64_t batch) const;
+  bool operator==(const ProgramSlot &) const = default;
 };
 
 struct Program {
