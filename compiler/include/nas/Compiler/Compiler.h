@@ -174,6 +174,22 @@ private:
   std::unique_ptr<Impl> impl_;
 };
 
+/// MLIR's debugging aids for the pass pipelines that compile candidates
+/// (nasc-train-cpu, nasc-train-cuda, nasc-kernels-to-ptx; see docs/cli.md),
+/// for whoever debugs how a candidate compiles. Both write to stderr;
+/// `nasc train` and `nasc compile` set them from --mlir-timing and
+/// --mlir-print-ir-after-all.
+struct PipelineDebugging {
+  /// After each pipeline, the time each of its passes took.
+  bool timing = false;
+  /// The IR after each pass of each pipeline.
+  bool printIRAfterAll = false;
+};
+
+/// Applies to every pipeline that starts after the call, in this process
+/// (MLIR's own --mlir-* options are process-wide too).
+void setPipelineDebugging(const PipelineDebugging &debugging);
+
 /// A compiled search space.
 class Space {
 public:
