@@ -18,6 +18,7 @@ install(TARGETS nas nascSearch nascRuntime EXPORT nasTargets
 
 # Only MLIR-free headers are public.
 install(FILES ${CMAKE_SOURCE_DIR}/compiler/include/nas/Compiler/Compiler.h
+  ${CMAKE_SOURCE_DIR}/compiler/include/nas/Compiler/Export.h
   DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/nas/Compiler)
 install(DIRECTORY ${CMAKE_SOURCE_DIR}/search/include/nas/Search DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/nas)
 install(DIRECTORY ${CMAKE_SOURCE_DIR}/runtime/include/nas/Runtime DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/nas)

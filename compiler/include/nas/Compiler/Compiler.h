@@ -23,6 +23,7 @@
 #ifndef NAS_COMPILER_COMPILER_H
 #define NAS_COMPILER_COMPILER_H
 
+#include "nas/Compiler/Export.h"
 #include "nas/Runtime/Program.h"
 #include "nas/Search/DNA.h"
 #include "nas/Search/DNASpec.h"
@@ -38,7 +39,7 @@
 namespace nas {
 
 /// An error, warning or note about a .nas file.
-struct Diagnostic {
+struct NAS_API Diagnostic {
   enum class Severity { Error, Warning, Note };
   Severity severity = Severity::Error;
   std::string message, hint;
@@ -80,7 +81,7 @@ struct Objective {
   bool maximize = true;
 };
 
-struct Constraint {
+struct NAS_API Constraint {
   std::string metric; // params or flops
   std::string op;     // <=, <, >=, >
   double value = 0;
@@ -109,7 +110,7 @@ struct SearchSettings {
 /// A candidate compiled to native code for this machine's CPU: the
 /// runtime's view of it (arena layout and entry points) stays valid as long
 /// as this object lives.
-class CompiledModel {
+class NAS_API CompiledModel {
 public:
   ~CompiledModel();
   const Program &program() const;
@@ -137,7 +138,7 @@ struct CudaProgram {
 };
 
 /// One network of a space, every decision made.
-class Candidate {
+class NAS_API Candidate {
 public:
   ~Candidate();
   /// The network as MLIR: nn ops, static shapes but the batch.
@@ -188,10 +189,10 @@ struct PipelineDebugging {
 
 /// Applies to every pipeline that starts after the call, in this process
 /// (MLIR's own --mlir-* options are process-wide too).
-void setPipelineDebugging(const PipelineDebugging &debugging);
+NAS_API void setPipelineDebugging(const PipelineDebugging &debugging);
 
 /// A compiled search space.
-class Space {
+class NAS_API Space {
 public:
   static std::unique_ptr<Space> fromFile(const std::string &path, std::vector<Diagnostic> &diagnostics,
                                          const CompileOptions &options = {});
