@@ -1,7 +1,9 @@
 #===- NascComponent.cmake - One library per component ---------------------===#
 #
 # nasc_component(NAME SOURCES ... [LINK ...]) adds the static library
-# `nasc<Name>` whose public headers live in `<dir>/include/nas/...`.
+# `nasc<Name>` whose public headers live in `<dir>/include/nas/...`. Its
+# symbols are hidden unless marked NAS_API (nas/Compiler/Export.h), so that
+# libnas.so, made of these libraries, exports the embedding APIs only.
 #
 include_guard(GLOBAL)
 
@@ -12,6 +14,8 @@ function(nasc_component name)
     $<BUILD_INTERFACE:${CMAKE_CURRENT_SOURCE_DIR}/include>
     $<INSTALL_INTERFACE:include>)
   target_compile_features(${name} PUBLIC cxx_std_20)
+  set_target_properties(${name} PROPERTIES
+    C_VISIBILITY_PRESET hidden CXX_VISIBILITY_PRESET hidden VISIBILITY_INLINES_HIDDEN ON)
   if(ARG_LINK)
     target_link_libraries(${name} PUBLIC ${ARG_LINK})
   endif()

@@ -19,6 +19,7 @@ install(TARGETS nas nascSpace nascSearch nascRuntime EXPORT nasTargets
 
 # Only MLIR-free headers are public.
 install(FILES ${CMAKE_SOURCE_DIR}/compiler/include/nas/Compiler/Compiler.h
+  ${CMAKE_SOURCE_DIR}/compiler/include/nas/Compiler/Export.h
   DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/nas/Compiler)
 install(DIRECTORY ${CMAKE_SOURCE_DIR}/search/include/nas/Search ${CMAKE_SOURCE_DIR}/search/space/include/nas/Search
   DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/nas)

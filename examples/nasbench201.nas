@@ -60,6 +60,6 @@ search {
   maximize cifar10_val
   algorithm = evolution(population = 10, tournament = 3)
   trials = 100
-  evaluator = table(file = "../../shared/data/nb201/nb201-12epoch.csv", column = "arch",
+  evaluator = table(file = "../data/nb201/nb201-12epoch.csv", column = "arch",
                     key = "|{e1_0}~0|+|{e2_0}~0|{e2_1}~1|+|{e3_0}~0|{e3_1}~1|{e3_2}~2|")
 }

@@ -30,11 +30,6 @@ try:
 except (OSError, subprocess.SubprocessError):
     pass
 
-# Tests on the real NAS-Bench-201 table say `REQUIRES: nb201-table`; the
-# table lives beside the repository (../shared/data/nb201).
-if os.path.exists(os.path.join(config.nasc_src_root, "..", "shared", "data", "nb201", "nb201-12epoch.csv")):
-    config.available_features.add("nb201-table")
-
 # `REQUIRES: ptxas`: the CUDA toolkit's assembler checks the PTX nasc writes.
 if os.path.exists("/usr/local/cuda/bin/ptxas"):
     config.available_features.add("ptxas")

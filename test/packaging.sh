@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Installs nasc into a staging prefix, then uses it the way another project
-# would: examples/embed built with find_package(nas), and a C program built
-# with pkg-config.
+# Installs nasc into a staging prefix, checks that libnas.so exports its APIs
+# only, then uses it the way another project would: examples/embed built with
+# find_package(nas), and a C program built with pkg-config.
 set -euo pipefail
 src=$1 build=$2
 stage=$(mktemp -d)
@@ -10,6 +10,19 @@ cmake --install "$build" --prefix "$stage/prefix" > /dev/null
 test -x "$stage/prefix/bin/nasc"
 test -f "$stage/prefix/lib/cmake/nas/nasConfig.cmake"
 ! find "$stage/prefix/include" -name '*.h' -exec grep -lE '#\s*include\s*[<"](mlir|llvm)/' {} +
+
+# libnas.so exports the embedding APIs and nothing else: the C functions and
+# nas:: (what NAS_API marks), no symbol of MLIR, LLVM or the standard library.
+nm -D --defined-only -C "$stage/prefix/lib/libnas.so" | awk '{ $1 = $2 = ""; print substr($0, 3) }' > "$stage/exports"
+grep -qx 'nas_api_version' "$stage/exports"
+grep -qx 'nas_space_from_file' "$stage/exports"
+grep -q '^nas::Space::fromFile(' "$stage/exports"
+grep -q '^nas::Candidate::compileFor(' "$stage/exports"
+grep -q '^nas::setPipelineDebugging(' "$stage/exports"
+if grep -v -e '^nas_' -e '^nas::' "$stage/exports"; then
+  echo "packaging: libnas.so exports the symbols above, which are not the API" >&2
+  exit 1
+fi
 
 cmake -S "$src/examples/embed" -B "$stage/embed" -G Ninja -DCMAKE_PREFIX_PATH="$stage/prefix" > /dev/null
 cmake --build "$stage/embed" > /dev/null

@@ -2,7 +2,7 @@
 #===- run.sh - The NAS-Bench-201 benchmark of the search algorithms --------===#
 # Usage: bench/nb201/run.sh [nasc-nb201 options: --seeds N --queries N ...]
 # Builds nasc-nb201 if needed, runs it on examples/nasbench201.nas (the table
-# in ../shared/data/nb201), prints the figures, and keeps them in
+# in data/nb201), prints the figures, and keeps them in
 # bench/results/nb201.txt beside each algorithm's picks (nb201-<algorithm>.txt)
 # and the fronts of the two-objective run (nb201-pareto-*.txt).
 set -euo pipefail

@@ -1,8 +1,9 @@
 //===- CompileCPU.cpp - A candidate to native code, in process ------------===//
 //
 // Parse the candidate's IR in a context of its own (so that candidates
-// compile on several threads at once), build its training functions, lower
-// them to kernel calls and JIT them with MLIR's ExecutionEngine (LLVM ORC).
+// compile on several threads at once), build its training functions and lower
+// them to kernel calls (the pipeline nasc-train-cpu), and JIT them with MLIR's
+// ExecutionEngine (LLVM ORC).
 // The kernels are linked into this process; the JIT finds them by name.
 //
 //===----------------------------------------------------------------------===//
@@ -11,18 +12,17 @@
 #include "CandidateIR.h"
 #include "CandidateImpl.h"
 #include "CompiledModelImpl.h"
+#include "RunPipeline.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/ExecutionEngine/ExecutionEngine.h"
 #include "mlir/IR/MLIRContext.h"
-#include "mlir/IR/Verifier.h"
 #include "mlir/Target/LLVMIR/Dialect/Builtin/BuiltinToLLVMIRTranslation.h"
 #include "mlir/Target/LLVMIR/Dialect/LLVMIR/LLVMToLLVMIRTranslation.h"
 #include "nas/Dialect/NN/NNDialect.h"
-#include "nas/Passes/Autodiff.h"
-#include "nas/Passes/LowerToCPU.h"
+#include "nas/Passes/Passes.h"
 
 #include "llvm/ExecutionEngine/Orc/Mangling.h"
 #include "llvm/Support/TargetSelect.h"
@@ -64,8 +64,9 @@ std::unique_ptr<CompiledModel> Candidate::compileForCPU(int64_t batch, std::stri
   context.loadAllAvailableDialects();
   FirstError handler(context, error);
   mlir::OwningOpRef<mlir::ModuleOp> module = parseCandidate(context, impl_->mlirWithLocations);
-  if (!module || failed(buildTrainingFunctions(*module)) || failed(lowerToCPU(*module, batch)) ||
-      failed(mlir::verify(*module))) {
+  TrainPipelineOptions pipeline;
+  pipeline.batch = batch;
+  if (!module || failed(runPipeline(*module, [&](mlir::OpPassManager &pm) { buildTrainCPUPipeline(pm, pipeline); }))) {
     if (error.empty())
       error = "the candidate could not be compiled for the CPU";
     return nullptr;

@@ -36,6 +36,8 @@ nas_space *wrap(std::unique_ptr<nas::Space> space, const std::vector<nas::Diagno
 
 extern "C" {
 
+int nas_api_version(void) { return NAS_API_VERSION; }
+
 nas_space *nas_space_from_file(const char *path, char **error) {
   std::vector<nas::Diagnostic> diagnostics;
   return wrap(nas::Space::fromFile(path, diagnostics), diagnostics, error);

@@ -1,5 +1,6 @@
-/* A C99 program that uses the C API the way a user would: compile a space,
- * sample, materialize, read the cost; and get errors as text. Exits non-zero
+/* A C99 program that uses the C API the way a user would: check the API
+ * version, compile a space, sample, materialize, read the cost; and get
+ * errors as text. Exits non-zero
  * (with a message) when something is not as expected. */
 #include "nas-c/nas.h"
 
@@ -15,6 +16,10 @@ int main(int argc, char **argv) {
   char *error = NULL;
   if (argc < 2)
     return fail("usage: use_api EXAMPLE.nas");
+  /* The library loaded is the one this header describes. */
+  if (nas_api_version() != NAS_API_VERSION)
+    return fail("the library's API version is not the header's");
+  printf("api version %d.%d\n", nas_api_version() >> 16, nas_api_version() & 0xffff);
   nas_space *space = nas_space_from_file(argv[1], &error);
   if (!space) {
     fprintf(stderr, "%s", error);

@@ -1,7 +1,9 @@
 //===- nas-opt.cpp - mlir-opt with the nas and nn dialects ----------------===//
 //
-// The developer's tool: reads MLIR, runs nasc's passes, prints the result.
-// Used by the lit tests of the dialects and passes.
+// The developer's tool: reads MLIR, runs nasc's passes and pipelines (the
+// ones the library runs: nasc-train-cpu, nasc-train-cuda,
+// nasc-kernels-to-ptx), prints the result. Used by the lit tests of the
+// dialects, passes and pipelines.
 //
 //===----------------------------------------------------------------------===//
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -16,7 +18,9 @@
 int main(int argc, char **argv) {
   mlir::DialectRegistry registry;
   registry.insert<nas::nn::NNDialect, nas::space::NasDialect, mlir::func::FuncDialect, mlir::arith::ArithDialect>();
+  nas::registerKernelsToPTXDialects(registry);
   nas::registerNascPasses();
+  nas::registerNascPipelines();
   mlir::registerCanonicalizerPass();
   mlir::registerCSEPass();
   return mlir::asMainReturnCode(

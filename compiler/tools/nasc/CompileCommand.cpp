@@ -37,6 +37,7 @@ CommandRunner addCompileCommand(CLI::App &app, const GlobalOptions &global) {
   cmd->add_option("--chip", o->chip, "The GPU architecture of the PTX (sm_90: H100)")->capture_default_str();
   cmd->add_option("--batch", o->batch, "Rows per step (default: the train section's)")->check(CLI::PositiveNumber);
   cmd->add_option("-o,--output", o->out, "The directory to write")->required()->type_name("DIR");
+  addPipelineDebuggingFlags(*cmd);
   return [o, &global]() {
     int status = 0;
     std::unique_ptr<nas::Space> space = loadSpace(o->file, global, status);

@@ -53,4 +53,26 @@ std::optional<nas::DNA> chooseDNA(const nas::Space &space, const std::string &te
   return loadDNA(space, text, file);
 }
 
+void addPipelineDebuggingFlags(CLI::App &cmd) {
+  auto debugging = std::make_shared<nas::PipelineDebugging>();
+  cmd.add_flag_callback(
+         "--mlir-timing",
+         [debugging] {
+           debugging->timing = true;
+           nas::setPipelineDebugging(*debugging);
+         },
+         "Print on stderr how long each pass took that compiled the candidate, one report per pipeline "
+         "(nasc-train-cpu; nasc-train-cuda and nasc-kernels-to-ptx for the GPU)")
+      ->group("Debugging the compiler");
+  cmd.add_flag_callback(
+         "--mlir-print-ir-after-all",
+         [debugging] {
+           debugging->printIRAfterAll = true;
+           nas::setPipelineDebugging(*debugging);
+         },
+         "Print on stderr the IR after each of those passes; `nas-opt --pass-pipeline=...` reruns a pipeline "
+         "on the IR it started from (docs/cli.md)")
+      ->group("Debugging the compiler");
+}
+
 } // namespace nasc

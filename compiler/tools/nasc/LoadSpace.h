@@ -25,6 +25,11 @@ std::optional<nas::DNA> loadDNA(const nas::Space &space, const std::string &text
 std::optional<nas::DNA> chooseDNA(const nas::Space &space, const std::string &text, uint64_t seed,
                                   const std::string &file);
 
+/// --mlir-timing and --mlir-print-ir-after-all on `cmd`, a command that
+/// compiles a candidate: MLIR's debugging aids for its pass pipelines
+/// (nas::setPipelineDebugging).
+void addPipelineDebuggingFlags(CLI::App &cmd);
+
 } // namespace nasc
 
 #endif // NASC_TOOLS_LOADSPACE_H

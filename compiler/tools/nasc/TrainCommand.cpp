@@ -194,6 +194,7 @@ CommandRunner addTrainCommand(CLI::App &app, const GlobalOptions &global) {
       ->check(CLI::IsMember({"cpu", "cuda", "auto"}))
       ->capture_default_str();
   cmd->add_flag("--json", o->json, "Print one JSON object with every figure instead of text");
+  addPipelineDebuggingFlags(*cmd);
   return [o, &global]() { return run(*o, global); };
 }
 

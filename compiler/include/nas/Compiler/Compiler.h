@@ -23,6 +23,7 @@
 #ifndef NAS_COMPILER_COMPILER_H
 #define NAS_COMPILER_COMPILER_H
 
+#include "nas/Compiler/Export.h"
 #include "nas/Runtime/Program.h"
 #include "nas/Runtime/Trainer.h"
 #include "nas/Search/DNA.h"
@@ -39,7 +40,7 @@
 namespace nas {
 
 /// An error, warning or note about a .nas file.
-struct Diagnostic {
+struct NAS_API Diagnostic {
   enum class Severity { Error, Warning, Note };
   Severity severity = Severity::Error;
   std::string message, hint;
@@ -88,7 +89,7 @@ struct Objective {
   bool maximize = true;
 };
 
-struct Constraint {
+struct NAS_API Constraint {
   std::string metric; // params or flops
   std::string op;     // <=, <, >=, >
   double value = 0;
@@ -118,7 +119,7 @@ struct SearchSettings {
 /// A candidate compiled to native code for this machine's CPU: the
 /// runtime's view of it (arena layout and entry points) stays valid as long
 /// as this object lives.
-class CompiledModel {
+class NAS_API CompiledModel {
 public:
   ~CompiledModel();
   const Program &program() const;
@@ -146,7 +147,7 @@ struct CudaProgram {
 };
 
 /// One network of a space, every decision made.
-class Candidate {
+class NAS_API Candidate {
 public:
   ~Candidate();
   /// The network as MLIR: nn ops, static shapes but the batch.
@@ -183,8 +184,24 @@ private:
   std::unique_ptr<Impl> impl_;
 };
 
+/// MLIR's debugging aids for the pass pipelines that compile candidates
+/// (nasc-train-cpu, nasc-train-cuda, nasc-kernels-to-ptx; see docs/cli.md),
+/// for whoever debugs how a candidate compiles. Both write to stderr;
+/// `nasc train` and `nasc compile` set them from --mlir-timing and
+/// --mlir-print-ir-after-all.
+struct PipelineDebugging {
+  /// After each pipeline, the time each of its passes took.
+  bool timing = false;
+  /// The IR after each pass of each pipeline.
+  bool printIRAfterAll = false;
+};
+
+/// Applies to every pipeline that starts after the call, in this process
+/// (MLIR's own --mlir-* options are process-wide too).
+NAS_API void setPipelineDebugging(const PipelineDebugging &debugging);
+
 /// A compiled search space.
-class Space {
+class NAS_API Space {
 public:
   static std::unique_ptr<Space> fromFile(const std::string &path, std::vector<Diagnostic> &diagnostics,
                                          const CompileOptions &options = {});

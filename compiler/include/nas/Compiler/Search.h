@@ -27,7 +27,7 @@ namespace nas {
 
 /// The search section of `space`, read off the space itself (no candidate
 /// is materialized); nullopt and `error` when a setting is not a constant.
-std::optional<SearchSettings> readSearchSettings(const Space &space, std::string &error);
+NAS_API std::optional<SearchSettings> readSearchSettings(const Space &space, std::string &error);
 
 struct SearchOptions {
   SearchSettings settings;
@@ -76,25 +76,25 @@ struct SearchOutcome {
 /// candidate hash is this prefix and the key.
 constexpr const char *kTableKeyPrefix = "table:";
 /// That key (NAS-Bench-201's cell string, say), or "" for other trials.
-std::string tableKeyOf(const TrialRecord &trial);
+NAS_API std::string tableKeyOf(const TrialRecord &trial);
 
 /// Runs (or resumes) a search of `space` recorded in `study`.
-std::optional<SearchOutcome> runSearch(const Space &space, Storage &study, const SearchOptions &options,
+NAS_API std::optional<SearchOutcome> runSearch(const Space &space, Storage &study, const SearchOptions &options,
                                        std::string &error);
 
 /// The settings as a study records them (JSON), and the objectives read
 /// back from that (maximize val_accuracy when there are none).
-std::string searchSettingsJSON(const SearchOptions &options);
-std::vector<Objective> objectivesFromSettingsJSON(const std::string &json);
+NAS_API std::string searchSettingsJSON(const SearchOptions &options);
+NAS_API std::vector<Objective> objectivesFromSettingsJSON(const std::string &json);
 
 /// The trial's objective values, each oriented so that higher is better;
 /// nullopt when one is missing.
-std::optional<std::vector<double>> orientedObjectives(const TrialRecord &trial,
+NAS_API std::optional<std::vector<double>> orientedObjectives(const TrialRecord &trial,
                                                       const std::vector<Objective> &objectives);
 /// Complete trials, best first by the first objective (then by id); with
 /// `distinct`, a trial that reused another's result (the same network
 /// trained the same way) is left out.
-std::vector<const TrialRecord *> leaderboard(const std::vector<TrialRecord> &trials,
+NAS_API std::vector<const TrialRecord *> leaderboard(const std::vector<TrialRecord> &trials,
                                              const std::vector<Objective> &objectives, bool distinct = false);
 
 } // namespace nas

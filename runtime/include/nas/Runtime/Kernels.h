@@ -1,7 +1,8 @@
 //===- Kernels.h - The CPU kernels that compiled training steps call -------===//
 //
-// A candidate's training step is JIT-compiled (see compiler/lib/Lowering) to
-// a straight sequence of calls to these functions: the work that must be
+// A candidate's training step is lowered (nn-lower-cpu, in
+// passes/lib/LowerToCPU.cpp) and JIT-compiled (compiler/lib/CompileCPU.cpp)
+// to a straight sequence of calls to these functions: the work that must be
 // fast (matrix products, convolutions) goes to OpenBLAS; the rest are tight
 // loops. They have C linkage so that generated code can call them by name.
 //
