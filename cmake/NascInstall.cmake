@@ -1,7 +1,8 @@
 #===- NascInstall.cmake - cmake --install: headers, libraries, package ----===#
 #
 # Installs the tools, libnas.so (nas::compiler), the MLIR-free static
-# libraries nas::space, nas::search and nas::runtime, their public headers,
+# libraries nas::space, nas::search, nas::runtime and nas::builtins (the
+# language's op and setting tables, whose defaults the algorithms use), their public headers,
 # a CMake package (find_package(nas CONFIG)) and a pkg-config file (nas.pc).
 #
 include_guard(GLOBAL)
@@ -9,11 +10,12 @@ include(GNUInstallDirs)
 include(CMakePackageConfigHelpers)
 
 set_target_properties(nascSpace PROPERTIES EXPORT_NAME space)
+set_target_properties(nascBuiltins PROPERTIES EXPORT_NAME builtins)
 set_target_properties(nascSearch PROPERTIES EXPORT_NAME search)
 set_target_properties(nascRuntime PROPERTIES EXPORT_NAME runtime)
 
 install(TARGETS nasc nas-opt RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
-install(TARGETS nas nascSpace nascSearch nascRuntime EXPORT nasTargets
+install(TARGETS nas nascSpace nascBuiltins nascSearch nascRuntime EXPORT nasTargets
   LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
   ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR})
 
@@ -25,6 +27,8 @@ install(DIRECTORY ${CMAKE_SOURCE_DIR}/search/include/nas/Search ${CMAKE_SOURCE_D
   DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/nas)
 install(DIRECTORY ${CMAKE_SOURCE_DIR}/runtime/include/nas/Runtime DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/nas)
 install(FILES ${CMAKE_SOURCE_DIR}/nas-c/include/nas-c/nas.h DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/nas-c)
+install(FILES ${CMAKE_SOURCE_DIR}/dsl/include/nas/DSL/Builtins.h ${CMAKE_SOURCE_DIR}/dsl/include/nas/DSL/ShapeRules.h
+  DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/nas/DSL)
 
 set(_cmake_dir ${CMAKE_INSTALL_LIBDIR}/cmake/nas)
 install(EXPORT nasTargets NAMESPACE nas:: DESTINATION ${_cmake_dir})

@@ -1,10 +1,11 @@
 //===- Settings.cpp - The train and search sections, decoded once ---------===//
 //
-// Where a default lives: a setting that the file leaves out keeps the
-// initialiser of its TrainSettings or SearchSettings field (Compiler.h); a
-// parameter left out of a spec (adam's lr, successive_halving's
-// reduction) takes its default from the language's tables
-// (nas/DSL/Builtins.h) through defaultNumber(). trainerOptions() sets every
+// Where a default lives: in the language's settings table
+// (nas/DSL/Builtins.h), and nowhere else. A setting that the file leaves out
+// keeps the value the TrainSettings or SearchSettings constructor took from
+// that table; a parameter left out of a spec (adam's lr,
+// successive_halving's reduction) takes its default from the same table
+// through defaultNumber(). trainerOptions() sets every
 // field of the trainer's options, so TrainOptions' own initialisers never
 // apply to a .nas file.
 //
@@ -32,10 +33,9 @@ namespace {
 std::optional<double> defaultNumber(const std::string &member, const std::string &param) {
   const dsl::SpecFamily *family = dsl::findSpecFamily(member);
   const dsl::SpecDef *spec = family ? dsl::findSpec(*family, member) : nullptr;
-  if (spec)
-    for (const dsl::ParamSpec &p : spec->params)
-      if (param == p.name && *p.defaultText)
-        return std::strtod(p.defaultText, nullptr);
+  const dsl::ParamSpec *p = spec ? spec->param(param) : nullptr;
+  if (p && p->defaultValue.kind == dsl::Default::Kind::Number)
+    return p->defaultValue.number;
   return std::nullopt;
 }
 
@@ -115,6 +115,22 @@ private:
   bool objectivesGiven_ = false;
 };
 } // namespace
+
+namespace {
+double numberDefault(bool train, const char *setting) { return dsl::settingDefault(train, setting).number; }
+std::string textDefault(bool train, const char *setting) { return dsl::settingDefault(train, setting).text(); }
+} // namespace
+
+TrainSettings::TrainSettings()
+    : data(textDefault(true, "data")), epochs(numberDefault(true, "epochs")), batch(numberDefault(true, "batch")),
+      optimizer(textDefault(true, "optimizer")), lr(*defaultNumber(optimizer, "lr")),
+      schedule(textDefault(true, "schedule")), validation(numberDefault(true, "validation")),
+      seed(numberDefault(true, "seed")) {}
+
+SearchSettings::SearchSettings()
+    : algorithm(textDefault(false, "algorithm")), trials(numberDefault(false, "trials")),
+      seed(numberDefault(false, "seed")), minEpochs(*defaultNumber("successive_halving", "min_epochs")),
+      reduction(*defaultNumber("successive_halving", "reduction")), evaluator(textDefault(false, "evaluator")) {}
 
 TrainSettings trainSettingsOf(mlir::ModuleOp candidate) {
   TrainSettings settings;

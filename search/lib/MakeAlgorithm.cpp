@@ -1,4 +1,5 @@
 //===- MakeAlgorithm.cpp - Algorithms by name and parameters --------------===//
+#include "nas/DSL/Builtins.h"
 #include "nas/Search/Algorithm.h"
 
 #include "nas/Search/Format.h"
@@ -70,6 +71,13 @@ private:
 
 constexpr int64_t kMaxCount = 1000000;
 
+/// A parameter's default, from the language's algorithm table
+/// (nas/DSL/Builtins.h), where it is written once for the checks, the
+/// reference and this.
+int tableDefault(const std::string &algorithm, const char *param) {
+  return static_cast<int>(dsl::settingDefault(false, "algorithm", algorithm, param).number);
+}
+
 /// The first continuous decision of `space`, or nullptr.
 const DecisionPoint *firstFloat(const DecisionSpace &space) {
   for (const auto &d : space) {
@@ -116,9 +124,9 @@ std::unique_ptr<Algorithm> makeAlgorithm(const DecisionSpace &space, const Algor
     int population = 0, tournament = 0, candidates = 1;
     if (!params.onlyKnown(nsga2 && name == "nsga2" ? std::vector<std::string>{"population", "tournament"}
                                                    : std::vector<std::string>{"population", "tournament", "candidates"}) ||
-        !params.integer("population", 20, 2, kMaxCount, population) ||
-        !params.integer("tournament", name == "nsga2" ? 2 : 5, 1, population, tournament) ||
-        !params.integer("candidates", 1, 1, 1000, candidates))
+        !params.integer("population", tableDefault(name, "population"), 2, kMaxCount, population) ||
+        !params.integer("tournament", tableDefault(name, "tournament"), 1, population, tournament) ||
+        !params.integer("candidates", tableDefault("evolution", "candidates"), 1, 1000, candidates))
       return nullptr;
     // Several objectives: NSGA-II's rank and crowding take the reward's place.
     if (nsga2)
@@ -134,8 +142,8 @@ std::unique_ptr<Algorithm> makeAlgorithm(const DecisionSpace &space, const Algor
     int startup = 0, candidates = 0;
     double gamma = 0;
     if (!params.onlyKnown({"startup", "candidates", "gamma"}) ||
-        !params.integer("startup", 10, 0, kMaxCount, startup) ||
-        !params.integer("candidates", 24, 1, kMaxCount, candidates) || !params.open("gamma", 0.25, 0, 1, gamma))
+        !params.integer("startup", tableDefault("tpe", "startup"), 0, kMaxCount, startup) ||
+        !params.integer("candidates", tableDefault("tpe", "candidates"), 1, kMaxCount, candidates) || !params.open("gamma", 0.25, 0, 1, gamma))
       return nullptr;
     return makeTPE(space, startup, candidates, gamma, settings.seed);
   }

@@ -64,16 +64,18 @@ struct Layer {
   int64_t params = 0, flops = 0;
 };
 
-/// How a candidate trains: the file's `train` section, decisions made.
-/// These initialisers are the defaults of settings the section leaves out;
-/// an optimizer's own defaults (adam's lr) come from the language's tables.
+/// How a candidate trains: the file's `train` section, decisions made. A
+/// default-constructed one holds the defaults of a section that sets
+/// nothing, taken from the language's settings table (nas/DSL/Builtins.h),
+/// the one place they are written.
 struct TrainSettings {
-  std::string data = "fashion_mnist"; // fashion_mnist, mnist or a directory
-  int64_t epochs = 1, batch = 128;
-  std::string optimizer = "sgd";
-  double lr = 0.1;
-  std::string schedule = "constant";
-  double validation = 0.1;
+  NAS_API TrainSettings();
+  std::string data; // fashion_mnist, mnist or a directory
+  int64_t epochs = 0, batch = 0;
+  std::string optimizer;
+  double lr = 0;
+  std::string schedule;
+  double validation = 0;
   uint64_t seed = 0;
   /// The whole section as text (every setting, optimizer's included).
   std::string section;
@@ -99,15 +101,18 @@ struct NAS_API Constraint {
 
 /// The file's `search` section, with defaults (those of a rule's
 /// parameters, successive_halving's, come from the language's tables).
+/// A default-constructed one holds the defaults of the settings table
+/// (nas/DSL/Builtins.h), as TrainSettings does.
 struct SearchSettings {
-  std::string algorithm = "evolution";
+  NAS_API SearchSettings();
+  std::string algorithm;
   std::map<std::string, double> algorithmParams;
-  int64_t trials = 20;
+  int64_t trials = 0;
   uint64_t seed = 0;
   std::vector<Objective> objectives{Objective{}};
   std::vector<Constraint> constraints;
   bool successiveHalving = false;
-  int64_t minEpochs = 1, reduction = 3;
+  int64_t minEpochs = 0, reduction = 0; // successive halving's
   /// "trainer" (train each candidate) or "table": look its metrics up in
   /// the CSV `tableFile` (resolved against the .nas file's directory), in
   /// the row whose `tableColumn` holds the candidate's key, rendered from
