@@ -70,3 +70,15 @@ set_target_properties(MLIRExecutionEngine PROPERTIES INTERFACE_LINK_LIBRARIES
 macro(nasc_use_mlir_includes)
   include_directories(SYSTEM ${LLVM_INCLUDE_DIRS} ${MLIR_INCLUDE_DIRS})
 endmacro()
+
+# The ODS outputs of one dialect: `<Prefix>Ops.td` gives its ops and dialect
+# classes (`Nasc<Prefix>OpsIncGen`) and its page in docs/dialects/.
+function(nasc_dialect_tablegen prefix dialect)
+  set(LLVM_TARGET_DEFINITIONS ${prefix}Ops.td)
+  mlir_tablegen(${prefix}Ops.h.inc -gen-op-decls)
+  mlir_tablegen(${prefix}Ops.cpp.inc -gen-op-defs)
+  mlir_tablegen(${prefix}Dialect.h.inc -gen-dialect-decls -dialect=${dialect})
+  mlir_tablegen(${prefix}Dialect.cpp.inc -gen-dialect-defs -dialect=${dialect})
+  add_public_tablegen_target(Nasc${prefix}OpsIncGen)
+  add_mlir_doc(${prefix}Ops ${prefix}Dialect dialects/ -gen-dialect-doc -dialect=${dialect})
+endfunction()
