@@ -436,7 +436,7 @@ module attributes {nas.source = "examples/nasbench201.nas"} {
     nas.setting "algorithm.tournament" = 3 : i64 loc(#loc51)
     nas.setting "trials" = 100 : i64 loc(#loc52)
     nas.setting "evaluator" = "table" loc(#loc53)
-    nas.setting "evaluator.file" = "../../shared/data/nb201/nb201-12epoch.csv" loc(#loc53)
+    nas.setting "evaluator.file" = "../data/nb201/nb201-12epoch.csv" loc(#loc53)
     nas.setting "evaluator.column" = "arch" loc(#loc53)
     nas.setting "evaluator.key" = "|{e1_0}~0|+|{e2_0}~0|{e2_1}~1|+|{e3_0}~0|{e3_1}~1|{e3_2}~2|" loc(#loc53)
   } loc(#loc49)
