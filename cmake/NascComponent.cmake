@@ -1,4 +1,5 @@
 #===- NascComponent.cmake - One library per component ---------------------===#
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 #
 # nasc_component(NAME SOURCES ... [LINK ...]) adds the static library
 # `nasc<Name>` whose public headers live in `<dir>/include/nas/...`. Its

@@ -1,4 +1,5 @@
 #===- NascInstall.cmake - cmake --install: headers, libraries, package ----===#
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 #
 # Installs the tools, libnas.so (nas::compiler), the MLIR-free static
 # libraries nas::space, nas::search, nas::runtime and nas::builtins (the

@@ -1,4 +1,5 @@
 #===- NascMLIR.cmake - MLIR/LLVM 22 from Debian, optionally static --------===#
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 #
 # Defines the interface target `nasc_mlir` that MLIR-based components link.
 # MLIR's include directories are added per directory (TableGen reads them from

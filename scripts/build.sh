@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 #===- build.sh - Install what nasc needs and build it ----------------------===#
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 # Usage: scripts/build.sh [BUILD_DIR] [extra cmake options...]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)

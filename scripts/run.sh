@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 #===- run.sh - The main job: build nasc, then search a space on the CPU ----===#
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 #
 # Checks every example, then searches examples/fashion_mlp.nas on
 # Fashion-MNIST with the built-in CPU trainer for five minutes (up to 1000

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 #===- setup.sh - Install every Debian package nasc needs -------------------===#
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 #
 # Idempotent: when every package is already installed it only runs dpkg-query
 # (well under a second) and exits. Run as root on Debian 12 (bookworm); MLIR 22

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 #===- test.sh - Build nasc and run every test (lit + GoogleTest) -----------===#
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 bash "$root/scripts/build.sh" "$root/build"

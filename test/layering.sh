@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 # search/, runtime/ and dsl/ must stay free of MLIR and LLVM: no such include
 # in their sources, and they are compiled without MLIR's include paths, so
 # that an `#include "mlir/..."` there cannot even compile.

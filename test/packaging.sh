@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 # Installs nasc into a staging prefix, checks that libnas.so exports its APIs
 # only, then uses it the way another project would: examples/embed built with
 # find_package(nas), and a C program built with pkg-config.

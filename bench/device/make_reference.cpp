@@ -6,6 +6,10 @@
 // writes every parameter and the loss. `nasc-cuda-run DIR --step-check OUT`
 // does the same on the GPU and compares (bench/device/run.sh).
 //
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 //===----------------------------------------------------------------------===//
 #include "nas/Compiler/Compiler.h"
 #include "nas/Runtime/Dataset.h"

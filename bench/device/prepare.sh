@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 #===- prepare.sh - Get ready for the GPU check, on the build machine -------===#
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 # Usage: bench/device/prepare.sh
 # The GPU machine has no LLVM: everything it runs is made here, into .device/
 # (ignored by git, carried to the GPU machine with `carry: [".device"]`):

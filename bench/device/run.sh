@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 #===- run.sh - The GPU check and benchmark, on the GPU machine -------------===#
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 # Usage (from the repository root, after bench/device/prepare.sh here):
 #   device run, carry [".device"]: bash bench/device/run.sh
 # 1. correctness: one training step of W1 and W2 on the GPU against the CPU

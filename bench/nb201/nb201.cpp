@@ -13,6 +13,10 @@
 //   nasc-nb201 [--space FILE] [--seeds 100] [--queries 100] [--results DIR]
 //              [--metric cifar10_val] [--latency pixel3_ms]
 //
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 //===----------------------------------------------------------------------===//
 #include "nas/Compiler/Compiler.h"
 #include "nas/Compiler/Search.h"

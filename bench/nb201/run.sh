@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 #===- run.sh - The NAS-Bench-201 benchmark of the search algorithms --------===#
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 # Usage: bench/nb201/run.sh [nasc-nb201 options: --seeds N --queries N ...]
 # Builds nasc-nb201 if needed, runs it on examples/nasbench201.nas (the table
 # in data/nb201), prints the figures, and keeps them in

@@ -1,4 +1,10 @@
 //===- CandidateIR.cpp - A candidate's IR in a context of its own ---------===//
+//
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
 #include "CandidateIR.h"
 
 #include "mlir/IR/BuiltinAttributes.h"

@@ -5,6 +5,10 @@
 // on several threads at once; the first error, with its file:line:col,
 // into a string; the arena layout a lowering left in `nn.layout`.
 //
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 //===----------------------------------------------------------------------===//
 #ifndef NAS_COMPILER_CANDIDATEIR_H
 #define NAS_COMPILER_CANDIDATEIR_H

@@ -6,6 +6,10 @@
 // ExecutionEngine (LLVM ORC).
 // The kernels are linked into this process; the JIT finds them by name.
 //
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 //===----------------------------------------------------------------------===//
 #include "nas/Compiler/Compiler.h"
 

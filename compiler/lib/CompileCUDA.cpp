@@ -6,6 +6,10 @@
 // The result is plain data (a JSON plan and the PTX text) that the runtime
 // loads without MLIR or LLVM; no GPU or driver is needed here.
 //
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 //===----------------------------------------------------------------------===//
 #include "nas/Compiler/Compiler.h"
 

@@ -4,6 +4,10 @@
 // the GPU's plan and PTX (CompileCUDA.cpp) loaded on GPU 0; `auto` takes
 // the GPU when one works and falls back to the CPU otherwise.
 //
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 //===----------------------------------------------------------------------===//
 #include "nas/Compiler/Compiler.h"
 

@@ -1,4 +1,10 @@
 //===- Compiler.cpp - The embedding API of nasc ---------------------------===//
+//
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
 #include "nas/Compiler/Compiler.h"
 
 #include "CandidateImpl.h"

@@ -1,4 +1,10 @@
 //===- CudaLowering.h - What compileForCUDA and its emulator share -*- C++ -*-===//
+//
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
 #ifndef NAS_COMPILER_CUDALOWERING_H
 #define NAS_COMPILER_CUDALOWERING_H
 

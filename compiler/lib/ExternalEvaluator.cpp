@@ -1,4 +1,10 @@
 //===- ExternalEvaluator.cpp - A trainer that is a shell command ----------===//
+//
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
 #include "ExternalEvaluator.h"
 
 #include <nlohmann/json.hpp>

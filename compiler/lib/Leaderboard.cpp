@@ -4,6 +4,10 @@
 // so that higher is better, the leaderboard, and the settings a study
 // records (with the objectives read back from them).
 //
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 //===----------------------------------------------------------------------===//
 #include "nas/Compiler/Search.h"
 

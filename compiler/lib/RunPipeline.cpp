@@ -1,4 +1,10 @@
 //===- RunPipeline.cpp - A pipeline of passes/ on a candidate's IR --------===//
+//
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
 #include "RunPipeline.h"
 
 #include "nas/Compiler/Compiler.h"

@@ -1,4 +1,10 @@
 //===- SearchDriver.cpp - The search loop: propose, check, train, record --===//
+//
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
 #include "nas/Compiler/Search.h"
 
 #include "TableEvaluator.h"

@@ -9,6 +9,10 @@
 // field of the trainer's options, so TrainOptions' own initialisers never
 // apply to a .nas file.
 //
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 //===----------------------------------------------------------------------===//
 #include "Settings.h"
 

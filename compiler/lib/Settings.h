@@ -5,6 +5,10 @@
 // nas.section ops. Both are decoded here, and nowhere else, into the
 // public TrainSettings and SearchSettings.
 //
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 //===----------------------------------------------------------------------===//
 #ifndef NAS_COMPILER_SETTINGS_H
 #define NAS_COMPILER_SETTINGS_H

@@ -1,4 +1,10 @@
 //===- TableEvaluator.cpp - Metrics looked up in a CSV table --------------===//
+//
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
 #include "TableEvaluator.h"
 
 #include "nas/Search/Format.h"

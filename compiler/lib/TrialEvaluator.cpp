@@ -1,4 +1,10 @@
 //===- TrialEvaluator.cpp - A trial trained, or run by a command ----------===//
+//
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
 #include "TrialEvaluator.h"
 
 #include "ExternalEvaluator.h"

@@ -1,4 +1,10 @@
 //===- Builtins.cpp - The ops and settings the language knows -------------===//
+//
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
 #include "nas/DSL/Builtins.h"
 
 #include <algorithm>

@@ -1,4 +1,10 @@
 //===- Calls.cpp - How a call meets its callee, and how decisions are named ===//
+//
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
 #include "nas/DSL/Calls.h"
 
 namespace nas::dsl {

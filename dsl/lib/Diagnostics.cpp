@@ -1,4 +1,10 @@
 //===- Diagnostics.cpp - Errors and warnings with source lines ------------===//
+//
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
 #include "nas/DSL/Diagnostics.h"
 
 #include <algorithm>

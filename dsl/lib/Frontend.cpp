@@ -1,4 +1,10 @@
 //===- Frontend.cpp - From .nas text to a checked module ------------------===//
+//
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
 #include "nas/DSL/Frontend.h"
 
 #include "nas/DSL/Parser.h"

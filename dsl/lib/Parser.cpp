@@ -3,6 +3,10 @@
 // The grammar is in docs/language.md. Statements end at a line break, a ';'
 // or a '}'; inside parentheses and brackets line breaks are free.
 //
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 //===----------------------------------------------------------------------===//
 #include "nas/DSL/Parser.h"
 

@@ -1,4 +1,10 @@
 //===- Source.cpp - A .nas file and positions in it -----------------------===//
+//
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
 #include "nas/DSL/Source.h"
 
 #include <algorithm>

@@ -4,6 +4,10 @@
 // computed from each candidate's cost (no training): the fewest FLOPs among
 // candidates with at least 100,000 parameters. Prints the best DNA.
 //
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 //===----------------------------------------------------------------------===//
 #include <nas/Compiler/Compiler.h>
 #include <nas/Search/Algorithm.h>

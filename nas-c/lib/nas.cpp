@@ -1,4 +1,10 @@
 //===- nas.cpp - The C API of nasc, over the C++ embedding API ------------===//
+//
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
 #include "nas-c/nas.h"
 
 #include "nas/Compiler/Compiler.h"

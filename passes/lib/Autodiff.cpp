@@ -6,6 +6,10 @@
 // Differentiable interface for its operands' gradients. The optimizer
 // update of each parameter ends the step.
 //
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 //===----------------------------------------------------------------------===//
 #include "nas/Passes/Autodiff.h"
 

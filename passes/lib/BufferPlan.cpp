@@ -1,4 +1,10 @@
 //===- BufferPlan.cpp - Arena layout of a candidate's training functions --===//
+//
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
 #include "nas/Passes/BufferPlan.h"
 
 #include "mlir/IR/Builders.h"

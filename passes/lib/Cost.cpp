@@ -1,4 +1,10 @@
 //===- Cost.cpp - Parameters, FLOPs and memory of a network (nn-cost) -----===//
+//
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
 #include "nas/Passes/Cost.h"
 
 #include "mlir/IR/BuiltinTypes.h"

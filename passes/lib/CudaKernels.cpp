@@ -4,6 +4,10 @@
 // the same op, in the same order where it matters: reductions in double
 // where the CPU sums in double, dropout's mask bit for bit.
 //
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 //===----------------------------------------------------------------------===//
 #include "CudaKernels.h"
 

@@ -7,6 +7,10 @@
 // (p a pointer into the arena, i an integer) and what one thread does; the
 // thread count comes last, from the launch. Private to passes/lib.
 //
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 //===----------------------------------------------------------------------===//
 #ifndef NAS_PASSES_LIB_CUDAKERNELS_H
 #define NAS_PASSES_LIB_CUDAKERNELS_H

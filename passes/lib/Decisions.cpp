@@ -1,4 +1,10 @@
 //===- Decisions.cpp - The DNASpec of a space, read off its IR ------------===//
+//
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
 #include "nas/Passes/Decisions.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"

@@ -1,4 +1,10 @@
 //===- Fusion.cpp - Which activations run in a layer's epilogue -----------===//
+//
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
 #include "nas/Passes/Fusion.h"
 
 #include "nas/Dialect/NN/NNOps.h"

@@ -7,6 +7,10 @@
 // builder makes a kernel once per distinct body (a key names it), so a
 // network of ten relu layers has one relu kernel. Private to passes/lib.
 //
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 //===----------------------------------------------------------------------===//
 #ifndef NAS_PASSES_LIB_KERNELBUILDER_H
 #define NAS_PASSES_LIB_KERNELBUILDER_H

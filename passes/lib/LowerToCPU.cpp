@@ -11,6 +11,10 @@
 // runs in the layer's epilogue, when the gradient needs only its output
 // (nas/Passes/Fusion.h).
 //
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 //===----------------------------------------------------------------------===//
 #include "nas/Passes/LowerToCPU.h"
 #include "nas/Passes/BufferPlan.h"

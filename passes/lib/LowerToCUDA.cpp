@@ -15,6 +15,10 @@
 // each input once and stores only the values read outside it; a layer's
 // bias and epilogue activation run in one kernel after its product.
 //
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 //===----------------------------------------------------------------------===//
 #include "nas/Passes/LowerToCUDA.h"
 

@@ -7,6 +7,10 @@
 // count is now known is unrolled, each copy processed in its repetition's
 // scope (`mlp.repeat[i]`).
 //
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 //===----------------------------------------------------------------------===//
 #include "nas/Passes/Materialize.h"
 

@@ -5,6 +5,10 @@
 // compilation can be rerun, timed and printed pass by pass with MLIR's own
 // tools: `nas-opt candidate.mlir --pass-pipeline='builtin.module(nasc-train-cpu{batch=256})'`.
 //
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 //===----------------------------------------------------------------------===//
 #include "nas/Passes/Passes.h"
 

@@ -1,4 +1,10 @@
 //===- ShapeInference.cpp - The nn-shape-inference pass -------------------===//
+//
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
 #include "nas/Dialect/NN/NNOps.h"
 #include "nas/Passes/Passes.h"
 

@@ -1,4 +1,10 @@
 //===- CudaExecutor.cpp - A candidate's CUDA plan on the GPU --------------===//
+//
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
 #include "nas/Runtime/CudaExecutor.h"
 
 #include "CudaLibraries.h"

@@ -1,4 +1,10 @@
 //===- CudaLibraries.cpp - The CUDA entry points nasc uses, by dlopen -----===//
+//
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
 #include "CudaLibraries.h"
 
 #include <dlfcn.h>

@@ -5,6 +5,10 @@
 // runs where there is no GPU and says why none can be used. Private to
 // runtime/lib.
 //
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 //===----------------------------------------------------------------------===//
 #ifndef NAS_RUNTIME_LIB_CUDALIBRARIES_H
 #define NAS_RUNTIME_LIB_CUDALIBRARIES_H

@@ -1,4 +1,10 @@
 //===- CudaPlan.cpp - plan.json: its one printer and its one parser -------===//
+//
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
 #include "nas/Runtime/CudaPlan.h"
 
 #include <nlohmann/json.hpp>

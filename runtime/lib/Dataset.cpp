@@ -1,4 +1,10 @@
 //===- Dataset.cpp - Training data in memory ------------------------------===//
+//
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
 #include "nas/Runtime/Dataset.h"
 
 #include "nas/Search/Random.h"

@@ -1,4 +1,10 @@
 //===- Device.cpp - Which devices can run candidates ----------------------===//
+//
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
 #include "nas/Runtime/Device.h"
 
 #include <dlfcn.h>

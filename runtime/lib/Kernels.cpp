@@ -6,6 +6,10 @@
 // scatters back to NCHW with the bias and activation applied. Everything else
 // is plain loops, split over a small thread pool when large enough.
 //
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 //===----------------------------------------------------------------------===//
 #include "nas/Runtime/Kernels.h"
 

@@ -1,4 +1,10 @@
 //===- Program.cpp - Slots of a compiled candidate and the kernels' names -===//
+//
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
 #include "nas/Runtime/Program.h"
 
 #include "nas/Runtime/Kernels.h"

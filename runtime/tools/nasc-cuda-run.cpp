@@ -11,6 +11,10 @@
 //   nasc-cuda-run DIR --data IDX_DIR --time-steps 200
 //       steady-state training steps per second (graph replays).
 //
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 //===----------------------------------------------------------------------===//
 #include "nas/Runtime/CudaExecutor.h"
 #include "nas/Runtime/Dataset.h"

@@ -1,4 +1,10 @@
 //===- Algorithm.cpp - Search algorithms over a DNASpec -------------------===//
+//
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
 #include "nas/Search/Algorithm.h"
 
 #include "nas/Search/Random.h"

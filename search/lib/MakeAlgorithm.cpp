@@ -1,4 +1,10 @@
 //===- MakeAlgorithm.cpp - Algorithms by name and parameters --------------===//
+//
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
 #include "nas/DSL/Builtins.h"
 #include "nas/Search/Algorithm.h"
 

@@ -1,4 +1,10 @@
 //===- MetricTable.cpp - Candidates' metrics looked up, not trained -------===//
+//
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
 #include "nas/Search/MetricTable.h"
 
 #include "nas/Search/Format.h"

@@ -3,6 +3,10 @@
 // Every tie is broken by index, never by the standard library's sort, so a
 // seed gives the same generations on every machine.
 //
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 //===----------------------------------------------------------------------===//
 #include "nas/Search/Algorithm.h"
 

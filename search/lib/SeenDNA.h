@@ -5,6 +5,10 @@
 // discrete spaces (NAS-Bench-201's 15,625 cells) both would otherwise spend
 // many proposals on repeats. Private to search/lib.
 //
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 //===----------------------------------------------------------------------===//
 #ifndef NAS_SEARCH_LIB_SEENDNA_H
 #define NAS_SEARCH_LIB_SEENDNA_H

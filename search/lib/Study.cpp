@@ -47,6 +47,10 @@
 // end), each after seconds or minutes of training, so the fsync costs
 // nothing that shows, and a trial's result is worth far more than it.
 //
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 //===----------------------------------------------------------------------===//
 #include "nas/Search/Study.h"
 

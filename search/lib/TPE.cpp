@@ -4,6 +4,10 @@
 // one nas::Random, in the order of the tree, so a seed and a history give the
 // same proposals on every machine.
 //
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 //===----------------------------------------------------------------------===//
 #include "nas/Search/Algorithm.h"
 

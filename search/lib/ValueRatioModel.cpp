@@ -1,4 +1,10 @@
 //===- ValueRatioModel.cpp - Which decision values the best trials share --===//
+//
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
 #include "ValueRatioModel.h"
 
 #include <algorithm>

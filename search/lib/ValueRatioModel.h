@@ -8,6 +8,10 @@
 // and ints count as categories; floats are not scored. Private to
 // search/lib.
 //
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 //===----------------------------------------------------------------------===//
 #ifndef NAS_SEARCH_LIB_VALUERATIOMODEL_H
 #define NAS_SEARCH_LIB_VALUERATIOMODEL_H

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 """Runs `nasc check` (and, given nas-opt, `nasc emit-mlir`) on every ```nas block of a Markdown file.
 
 Each block must be a complete file that checks without errors or warnings.

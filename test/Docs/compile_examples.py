@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 """Compiles every ```cpp and ```c block of a Markdown file (syntax and types
 only) against the public headers, with no MLIR include path."""
 import re

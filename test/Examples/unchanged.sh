@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 #===- unchanged.sh - What nasc makes of every example, to compare -------===#
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 #
 # Usage: unchanged.sh NASC SOURCE_ROOT OUT_DIR
 # Writes, for each example and benchmark workload, the space as MLIR (with

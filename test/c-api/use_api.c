@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 /* A C99 program that uses the C API the way a user would: check the API
  * version, compile a space, sample, materialize, read the cost; and get
  * errors as text. Exits non-zero

@@ -4,6 +4,10 @@
 // a decided repeat, a multi-choice, a float); whatever parses must validate,
 // round-trip through JSON and the flat vector, and enumerate onwards.
 //
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 //===----------------------------------------------------------------------===//
 #include "nas/DSL/Frontend.h"
 #include "nas/Search/DNA.h"

@@ -4,6 +4,10 @@
 // (the second byte says where the input splits into the two); odd, a CSV file.
 // Bad data must give an error, never a crash, a hang or a huge allocation.
 //
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 //===----------------------------------------------------------------------===//
 #include "nas/Runtime/Dataset.h"
 

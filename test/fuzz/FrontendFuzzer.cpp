@@ -3,6 +3,10 @@
 // Lexes, parses and checks arbitrary bytes as a .nas file. Any crash, hang,
 // leak or sanitizer report is a bug: bad input must only produce diagnostics.
 //
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 //===----------------------------------------------------------------------===//
 #include "nas/DSL/Frontend.h"
 

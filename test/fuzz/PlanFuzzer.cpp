@@ -6,6 +6,10 @@
 // A plan that parses also prints as text that parses back to the same plan,
 // and prints again as the same text.
 //
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 //===----------------------------------------------------------------------===//
 #include "nas/Runtime/CudaPlan.h"
 

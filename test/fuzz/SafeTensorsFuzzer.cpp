@@ -5,6 +5,10 @@
 // serialize to one that parses to the same tensors and metadata, and
 // serializing that again must give the same bytes (the layout is canonical).
 //
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 //===----------------------------------------------------------------------===//
 #include "nas/Runtime/SafeTensors.h"
 

@@ -5,6 +5,10 @@
 // when both are good, every DNA of the space renders a key that is looked
 // up. Bad input must give an error, never a crash or a hang.
 //
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 //===----------------------------------------------------------------------===//
 #include "nas/DSL/Frontend.h"
 #include "nas/Search/KeyFormat.h"

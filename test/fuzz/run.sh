@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 # Builds the fuzzers with clang and runs one.
 # Usage: test/fuzz/run.sh [SECONDS] [frontend|data|dna|safetensors|table|plan] (default: 600 s, frontend)
 set -euo pipefail

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 """Checks nasc's safetensors writer against the reference implementation.
 
 Usage: check_safetensors.py NASC_UNIT_TESTS [FILE...]

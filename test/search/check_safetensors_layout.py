@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 """check_safetensors_layout.py FILE NAME...: checks FILE against the
 safetensors spec byte by byte (u64 little-endian header size, a JSON header
 padded with spaces to 8 bytes, F32 tensors whose offsets tile the buffer

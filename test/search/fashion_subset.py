@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 """fashion_subset.py SRC DIR TRAIN TEST: the first TRAIN training and TEST
 test images of the Fashion-MNIST IDX files in SRC, written to DIR."""
 import gzip, os, struct, sys

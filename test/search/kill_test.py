@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 """Kills `nasc search` with SIGKILL at random moments, again and again.
 
 After each kill the study must still hold every trial that had completed,

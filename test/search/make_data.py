@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 """make_data.py DIR COUNT SIDE: a small learnable IDX dataset for the search
 tests: 4 classes, each a bright quadrant of a SIDE x SIDE image plus noise;
 COUNT training and COUNT/4 test images."""

@@ -1,4 +1,10 @@
 //===- EmulateCUDA.cpp - A candidate's CUDA plan run on the CPU -----------===//
+//
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
 #include "EmulateCUDA.h"
 
 #include "CandidateIR.h"

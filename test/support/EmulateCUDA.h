@@ -7,6 +7,10 @@
 // convolutions on the CPU kernels (NCHW, as cuDNN). A training step of the
 // emulated plan must match the CPU path's (test/unit/CudaPlanTest.cpp).
 //
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 //===----------------------------------------------------------------------===//
 #ifndef NAS_COMPILER_EMULATECUDA_H
 #define NAS_COMPILER_EMULATECUDA_H

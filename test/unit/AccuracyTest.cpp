@@ -15,6 +15,10 @@
 // protocol (the mean of four seeds), and to PyTorch's mean after two epochs
 // over the same seeds.
 //
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 //===----------------------------------------------------------------------===//
 #include "TrainingFixtures.h"
 

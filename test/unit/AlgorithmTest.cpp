@@ -7,6 +7,10 @@
 // accuracy), with NAS-Bench-201's evolution settings, over 100 seeds; the
 // other comparisons use synthetic objectives with known optima.
 //
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 //===----------------------------------------------------------------------===//
 #include "nas/DSL/Frontend.h"
 #include "nas/Search/Algorithm.h"

@@ -4,6 +4,10 @@
 // include paths: if nas/Compiler/Compiler.h pulled in an
 // MLIR header, this file would not compile.
 //
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 //===----------------------------------------------------------------------===//
 #include "nas/Compiler/Compiler.h"
 #include "nas/Compiler/Search.h"

@@ -13,6 +13,10 @@
 // reads back as it was printed, a text prints back as it was read), and
 // read errors name the step and the field.
 //
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 //===----------------------------------------------------------------------===//
 #include "CudaLowering.h"
 #include "EmulateCUDA.h"

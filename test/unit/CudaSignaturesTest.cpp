@@ -9,6 +9,10 @@
 // missing argument or a pointer for an integer fails to compile), and the
 // enum values we copied.
 //
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 //===----------------------------------------------------------------------===//
 #include "CudaLibraries.h"
 

@@ -5,6 +5,10 @@
 // enumeration, validation messages, the JSON and vector forms, and seeded
 // random DNA, written for the .nas language and nasc's DNA API.
 //
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 //===----------------------------------------------------------------------===//
 #include "nas/DSL/Frontend.h"
 #include "nas/Search/DNA.h"

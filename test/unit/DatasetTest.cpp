@@ -3,6 +3,10 @@
 // Real data: Fashion-MNIST from Debian's dataset-fashion-mnist package, and
 // real files written to a temporary directory for the broken cases.
 //
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 //===----------------------------------------------------------------------===//
 #include "nas/Runtime/Dataset.h"
 #include "nas/Runtime/Trainer.h"

@@ -8,6 +8,10 @@
 // the random data; a kink between the two evaluations shows as one bad
 // entry, so each tensor allows one).
 //
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 //===----------------------------------------------------------------------===//
 #include "TrainingFixtures.h"
 

@@ -5,6 +5,10 @@
 // sum(dy * forward) through that reference, on small odd shapes; the
 // optimizers against PyTorch's update rules step by step.
 //
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 //===----------------------------------------------------------------------===//
 #include "nas/Runtime/Kernels.h"
 

@@ -1,4 +1,10 @@
 //===- LexerTest.cpp - Tokens of the .nas language ------------------------===//
+//
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
 #include "nas/DSL/Lexer.h"
 
 #include <gtest/gtest.h>

@@ -4,6 +4,10 @@
 // it succeeds, leaves no nas op, and every tensor type is static but the
 // batch; the same DNA always gives the same candidate hash.
 //
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 //===----------------------------------------------------------------------===//
 #include "mlir/IR/BuiltinTypes.h"
 #include "mlir/IR/Verifier.h"

@@ -1,4 +1,10 @@
 //===- OpRulesTest.cpp - The op table, the size rules, binding and naming -===//
+//
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
 #include "nas/DSL/Builtins.h"
 #include "nas/DSL/Calls.h"
 #include "nas/DSL/ShapeRules.h"

@@ -4,6 +4,10 @@
 // written out here, as the Python `safetensors` package writes them), and one
 // test per kind of malformed file, each checking its message.
 //
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 //===----------------------------------------------------------------------===//
 #include "nas/Runtime/SafeTensors.h"
 

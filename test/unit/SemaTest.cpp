@@ -3,6 +3,10 @@
 // Space sizes of nested, conditional and multi-choice spaces, after the
 // cases of PyGlove's DNASpec tests, written for the .nas language.
 //
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 //===----------------------------------------------------------------------===//
 #include "nas/DSL/Frontend.h"
 

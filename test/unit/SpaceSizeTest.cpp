@@ -1,4 +1,10 @@
 //===- SpaceSizeTest.cpp - Exact space sizes ------------------------------===//
+//
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
 #include "nas/Search/SpaceSize.h"
 
 #include <gtest/gtest.h>

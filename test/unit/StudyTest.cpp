@@ -5,6 +5,10 @@
 // study refused with a message, several connections and processes sharing a
 // file, and the running trials of dead workers dropped.
 //
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 //===----------------------------------------------------------------------===//
 #include "nas/Search/Study.h"
 

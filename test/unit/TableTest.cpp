@@ -4,6 +4,10 @@
 // (NAS-Bench-201's cell string among them) and a CSV table of metrics, with
 // the errors each gives for bad input.
 //
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 //===----------------------------------------------------------------------===//
 #include "nas/DSL/Frontend.h"
 #include "nas/Search/KeyFormat.h"

@@ -8,6 +8,10 @@
 // (|torch| + rms(torch tensor)), the rms term standing for values that
 // cancel to near zero.
 //
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 //===----------------------------------------------------------------------===//
 #include "TorchFixture.h"
 #include "TrainingFixtures.h"

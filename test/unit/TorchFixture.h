@@ -6,6 +6,10 @@
 // batch are not random but set by formulas, which this header computes the
 // same way as test/fixtures/make_torch_fixture.py.
 //
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 //===----------------------------------------------------------------------===//
 #ifndef NAS_TEST_TORCHFIXTURE_H
 #define NAS_TEST_TORCHFIXTURE_H

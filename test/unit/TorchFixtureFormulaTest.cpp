@@ -5,6 +5,10 @@
 // and the batch the way the script did: the sums of the parameters match the
 // ones the script recorded, and the batch and labels match the stored ones.
 //
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 //===----------------------------------------------------------------------===//
 #include "TorchFixture.h"
 

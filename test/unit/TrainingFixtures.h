@@ -1,4 +1,10 @@
 //===- TrainingFixtures.h - Compiled candidates for the training tests ----===//
+//
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
 #ifndef NAS_TEST_TRAININGFIXTURES_H
 #define NAS_TEST_TRAININGFIXTURES_H
 

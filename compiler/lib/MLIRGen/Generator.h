@@ -18,6 +18,10 @@
 // (Calls.cpp), the built-in ops (Ops.cpp), the train and search sections
 // (Sections.cpp).
 //
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 //===----------------------------------------------------------------------===//
 #ifndef NAS_COMPILER_LIB_MLIRGEN_GENERATOR_H
 #define NAS_COMPILER_LIB_MLIRGEN_GENERATOR_H

@@ -1,4 +1,10 @@
 //===- Ops.cpp - The built-in ops as nn ops ---------------------------------===//
+//
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
 #include "Generator.h"
 
 #include "nas/Dialect/NN/NNOps.h"

@@ -1,4 +1,10 @@
 //===- CheckCommand.cpp - nasc check: parse and check .nas files ----------===//
+//
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
 #include "Commands.h"
 
 #include "nas/DSL/Frontend.h"

@@ -3,6 +3,10 @@
 // Each subcommand registers its options on the CLI11 app and returns the
 // function that runs it; main() dispatches to whichever was given.
 //
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 //===----------------------------------------------------------------------===//
 #ifndef NASC_TOOLS_COMMANDS_H
 #define NASC_TOOLS_COMMANDS_H

@@ -1,4 +1,10 @@
 //===- EmitCommand.cpp - nasc emit-mlir: the search space as MLIR ---------===//
+//
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
 #include "LoadSpace.h"
 
 #include <iostream>

@@ -1,4 +1,10 @@
 //===- LoadSpace.cpp - Compile a .nas file for a command ------------------===//
+//
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
 #include "LoadSpace.h"
 
 #include "nas/DSL/Frontend.h"

@@ -1,4 +1,10 @@
 //===- LoadSpace.h - Compile a .nas file for a command ----------*- C++ -*-===//
+//
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
 #ifndef NASC_TOOLS_LOADSPACE_H
 #define NASC_TOOLS_LOADSPACE_H
 

@@ -4,6 +4,10 @@
 // the language reference's op table is this command's --markdown output
 // (a test keeps the two equal).
 //
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 //===----------------------------------------------------------------------===//
 #include "Commands.h"
 

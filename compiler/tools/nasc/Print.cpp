@@ -1,4 +1,10 @@
 //===- Print.cpp - Tables nasc prints -------------------------------------===//
+//
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
 #include "Print.h"
 
 #include <cstdio>

@@ -1,4 +1,10 @@
 //===- StudyCommand.cpp - nasc study show|export: read a study ------------===//
+//
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
 #include "Commands.h"
 #include "Print.h"
 

@@ -2,6 +2,10 @@
 //
 // Exit status: 0 success, 1 the input has errors, 2 the command line is wrong.
 //
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 //===----------------------------------------------------------------------===//
 #include "Commands.h"
 

@@ -5,6 +5,10 @@
 // The loss (softmax cross-entropy) is the root: its rule assumes a result
 // gradient of one.
 //
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 //===----------------------------------------------------------------------===//
 #include "nas/Dialect/NN/NNOps.h"
 

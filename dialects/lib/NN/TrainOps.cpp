@@ -4,6 +4,10 @@
 // input; the gradient and update ops are built by nn-autodiff with the
 // types of the values they differentiate.
 //
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 //===----------------------------------------------------------------------===//
 #include "nas/Dialect/NN/NNOps.h"
 

@@ -1,4 +1,10 @@
 //===- Calls.cpp - Calls of ops and blocks ----------------------------------===//
+//
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
 #include "Elaborator.h"
 
 #include <algorithm>

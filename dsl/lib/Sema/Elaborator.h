@@ -6,6 +6,10 @@
 // Calls.cpp), decisions and their names (Decisions.cpp), the built-in ops'
 // shapes (Ops.cpp), the train and search sections (Sections.cpp).
 //
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 //===----------------------------------------------------------------------===//
 #ifndef NAS_DSL_LIB_SEMA_ELABORATOR_H
 #define NAS_DSL_LIB_SEMA_ELABORATOR_H

@@ -1,4 +1,10 @@
 //===- Sections.cpp - The train and search sections -------------------------===//
+//
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
 #include "Elaborator.h"
 
 #include "nas/Search/KeyFormat.h"

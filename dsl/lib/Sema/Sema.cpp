@@ -1,4 +1,10 @@
 //===- Sema.cpp - Semantic checks and the decisions of a space --------------===//
+//
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
 #include "Elaborator.h"
 
 namespace nas::dsl::sema {

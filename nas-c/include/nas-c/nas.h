@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 /*===- nas.h - The C API of nasc ---------------------------------*- C -*-===*
  *
  * Compile a .nas search space, read its size and decisions, draw DNA, and

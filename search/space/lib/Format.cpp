@@ -1,4 +1,10 @@
 //===- Format.cpp - Numbers and lists as people read them -----------------===//
+//
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
 #include "nas/Search/Format.h"
 
 #include <cmath>

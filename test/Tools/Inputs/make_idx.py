@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 """Writes small IDX files for the nasc train error tests.
 
 make_idx.py DIR PREFIX COUNT ROWS COLS [--image-magic M] [--image-bytes B] [--no-labels]

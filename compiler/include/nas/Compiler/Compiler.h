@@ -19,6 +19,10 @@
 // separate Spaces (each owns its MLIR context) may be used on separate
 // threads at once.
 //
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 //===----------------------------------------------------------------------===//
 #ifndef NAS_COMPILER_COMPILER_H
 #define NAS_COMPILER_COMPILER_H

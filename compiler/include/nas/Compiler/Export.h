@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 /*===- Export.h - What libnas.so exports ---------------------------*- C -*-===*
  *
  * libnas.so is built with hidden symbols by default (-fvisibility=hidden):

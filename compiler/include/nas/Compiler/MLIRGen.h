@@ -9,6 +9,10 @@
 // per call) and sees its own input shapes, which is what materialization and
 // shape inference need; a function shared by the calls could hold neither.
 //
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 //===----------------------------------------------------------------------===//
 #ifndef NAS_COMPILER_MLIRGEN_H
 #define NAS_COMPILER_MLIRGEN_H

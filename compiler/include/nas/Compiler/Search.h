@@ -9,6 +9,10 @@
 // same study resumes: trials left running by a process that died are run
 // again, and the algorithm is restored by replaying the history.
 //
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 //===----------------------------------------------------------------------===//
 #ifndef NAS_COMPILER_SEARCH_H
 #define NAS_COMPILER_SEARCH_H

@@ -3,6 +3,10 @@
 // The tree mirrors the text: every node keeps its source range, so that later
 // stages (semantic checks, MLIRGen) can point back at what the user wrote.
 //
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 //===----------------------------------------------------------------------===//
 #ifndef NAS_DSL_AST_H
 #define NAS_DSL_AST_H

@@ -7,6 +7,10 @@
 // an op's parameters and defaults are written down once. The size rules of
 // the ops are in ShapeRules.h. No MLIR here: the dialect links this alone.
 //
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 //===----------------------------------------------------------------------===//
 #ifndef NAS_DSL_BUILTINS_H
 #define NAS_DSL_BUILTINS_H

@@ -7,6 +7,10 @@
 // - decision naming: the stable path of each decision (`mlp.width`,
 //   `mlp.oneof2`, `mlp.repeat[1].cell.oneof`).
 //
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 //===----------------------------------------------------------------------===//
 #ifndef NAS_DSL_CALLS_H
 #define NAS_DSL_CALLS_H

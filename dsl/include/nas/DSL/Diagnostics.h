@@ -9,6 +9,10 @@
 //
 // Colour is used only when the output is a terminal.
 //
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 //===----------------------------------------------------------------------===//
 #ifndef NAS_DSL_DIAGNOSTICS_H
 #define NAS_DSL_DIAGNOSTICS_H

@@ -1,4 +1,10 @@
 //===- Frontend.h - From .nas text to a checked module ----------*- C++ -*-===//
+//
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
 #ifndef NAS_DSL_FRONTEND_H
 #define NAS_DSL_FRONTEND_H
 

@@ -1,4 +1,10 @@
 //===- Lexer.h - Tokens of the .nas language --------------------*- C++ -*-===//
+//
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
 #ifndef NAS_DSL_LEXER_H
 #define NAS_DSL_LEXER_H
 

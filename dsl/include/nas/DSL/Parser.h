@@ -1,4 +1,10 @@
 //===- Parser.h - Recursive-descent parser for .nas files -------*- C++ -*-===//
+//
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
 #ifndef NAS_DSL_PARSER_H
 #define NAS_DSL_PARSER_H
 

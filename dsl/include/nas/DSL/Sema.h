@@ -7,6 +7,10 @@
 // they are known and constants where a constant is required, and it collects
 // the tree of decision points with their stable path names.
 //
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 //===----------------------------------------------------------------------===//
 #ifndef NAS_DSL_SEMA_H
 #define NAS_DSL_SEMA_H

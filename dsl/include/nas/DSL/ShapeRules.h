@@ -9,6 +9,10 @@
 // A size is std::optional<int64_t>: nullopt while it is not known (it
 // depends on a decision, or on the batch).
 //
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 //===----------------------------------------------------------------------===//
 #ifndef NAS_DSL_SHAPERULES_H
 #define NAS_DSL_SHAPERULES_H

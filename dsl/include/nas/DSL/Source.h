@@ -1,4 +1,10 @@
 //===- Source.h - A .nas file and positions in it ---------------*- C++ -*-===//
+//
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
 #ifndef NAS_DSL_SOURCE_H
 #define NAS_DSL_SOURCE_H
 

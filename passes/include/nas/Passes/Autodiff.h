@@ -1,4 +1,10 @@
 //===- Autodiff.h - Training and inference functions of a candidate -*- C++ -*-===//
+//
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
 #ifndef NAS_PASSES_AUTODIFF_H
 #define NAS_PASSES_AUTODIFF_H
 

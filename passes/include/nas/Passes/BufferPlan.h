@@ -8,6 +8,10 @@
 // use. Values that are views of others (reshape, identity, in-place
 // updates, a fused activation's input) share their buffer.
 //
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 //===----------------------------------------------------------------------===//
 #ifndef NAS_PASSES_BUFFERPLAN_H
 #define NAS_PASSES_BUFFERPLAN_H

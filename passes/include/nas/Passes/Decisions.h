@@ -5,6 +5,10 @@
 // full paths rebuilt from the relative names, the sub-spaces of nas.switch
 // regions, and one sub-space per repetition of a decided nas.repeat.
 //
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 //===----------------------------------------------------------------------===//
 #ifndef NAS_PASSES_DECISIONS_H
 #define NAS_PASSES_DECISIONS_H

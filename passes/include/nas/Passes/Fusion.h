@@ -5,6 +5,10 @@
 // epilogue when the activation's gradient needs the activation's output
 // alone.
 //
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 //===----------------------------------------------------------------------===//
 #ifndef NAS_PASSES_FUSION_H
 #define NAS_PASSES_FUSION_H

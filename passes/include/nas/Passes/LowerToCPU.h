@@ -1,4 +1,10 @@
 //===- LowerToCPU.h - A candidate's training functions as native code -*- C++ -*-===//
+//
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
 #ifndef NAS_PASSES_LOWERTOCPU_H
 #define NAS_PASSES_LOWERTOCPU_H
 

@@ -1,4 +1,10 @@
 //===- Passes.td - The passes of nasc ------------------------*- tablegen -*-===//
+//
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
 #ifndef NAS_PASSES
 #define NAS_PASSES
 

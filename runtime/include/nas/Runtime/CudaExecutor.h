@@ -7,6 +7,10 @@
 // CUDA graph after, then replayed. No MLIR or LLVM: this runs on GPU
 // machines that have neither.
 //
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 //===----------------------------------------------------------------------===//
 #ifndef NAS_RUNTIME_CUDAEXECUTOR_H
 #define NAS_RUNTIME_CUDAEXECUTOR_H

@@ -9,6 +9,10 @@
 // emulates it on the CPU so that the plan and its kernels are checked
 // against the CPU path on machines without a GPU.
 //
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 //===----------------------------------------------------------------------===//
 #ifndef NAS_RUNTIME_CUDAPLAN_H
 #define NAS_RUNTIME_CUDAPLAN_H

@@ -5,6 +5,10 @@
 // CSV, with a seeded train/validation split and per-epoch shuffling. Batches
 // are gathered into caller-owned buffers: no allocation per sample.
 //
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 //===----------------------------------------------------------------------===//
 #ifndef NAS_RUNTIME_DATASET_H
 #define NAS_RUNTIME_DATASET_H

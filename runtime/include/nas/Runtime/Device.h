@@ -3,6 +3,10 @@
 // The CUDA driver is loaded with dlopen, never linked, so nasc builds and runs
 // on machines without a driver and can say plainly why no GPU is usable.
 //
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 //===----------------------------------------------------------------------===//
 #ifndef NAS_RUNTIME_DEVICE_H
 #define NAS_RUNTIME_DEVICE_H

@@ -12,6 +12,10 @@
 // (it may be smaller than the batch the buffers were sized for). `count` is
 // a number of floats. Output buffers never alias inputs unless said.
 //
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 //===----------------------------------------------------------------------===//
 #ifndef NAS_RUNTIME_KERNELS_H
 #define NAS_RUNTIME_KERNELS_H

@@ -5,6 +5,10 @@
 // compiled `trainStep(arena, n)` and `infer(arena, n)`. The compiler makes
 // it (nas::CompiledModel); the runtime only reads it, so it needs no MLIR.
 //
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 //===----------------------------------------------------------------------===//
 #ifndef NAS_RUNTIME_PROGRAM_H
 #define NAS_RUNTIME_PROGRAM_H

@@ -19,6 +19,10 @@
 // left is the order of the metadata entries, which the reference takes from a
 // hash map; here they are sorted by key.
 //
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 //===----------------------------------------------------------------------===//
 #ifndef NAS_RUNTIME_SAFETENSORS_H
 #define NAS_RUNTIME_SAFETENSORS_H

@@ -5,6 +5,10 @@
 // after each epoch and the test set at the end. A NaN or infinite loss ends
 // the run as diverged, with the epoch and step.
 //
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 //===----------------------------------------------------------------------===//
 #ifndef NAS_RUNTIME_TRAINER_H
 #define NAS_RUNTIME_TRAINER_H

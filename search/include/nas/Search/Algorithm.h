@@ -27,6 +27,10 @@
 // trials only: its algorithm goes on from nearly, not exactly, the state
 // the interrupted run had when duplicates were answered.
 //
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 //===----------------------------------------------------------------------===//
 #ifndef NAS_SEARCH_ALGORITHM_H
 #define NAS_SEARCH_ALGORITHM_H

@@ -7,6 +7,10 @@
 // for that row. Every row has the header's number of fields and a distinct
 // key; errors name the file and line.
 //
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 //===----------------------------------------------------------------------===//
 #ifndef NAS_SEARCH_METRICTABLE_H
 #define NAS_SEARCH_METRICTABLE_H

@@ -11,6 +11,10 @@
 // trials cannot be paused until enough others arrive). Nothing waits for
 // other trials, and the decisions depend only on the order of the reports.
 //
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 //===----------------------------------------------------------------------===//
 #ifndef NAS_SEARCH_PRUNER_H
 #define NAS_SEARCH_PRUNER_H

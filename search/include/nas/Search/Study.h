@@ -11,6 +11,10 @@
 // embedded default. No method throws: failures return false (or nullopt)
 // and say why in `error`.
 //
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 //===----------------------------------------------------------------------===//
 #ifndef NAS_SEARCH_STUDY_H
 #define NAS_SEARCH_STUDY_H

@@ -1,4 +1,10 @@
 //===- GradientInterface.td - Each op's gradient rule --------*- tablegen -*-===//
+//
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
 #ifndef NAS_NN_GRADIENTINTERFACE
 #define NAS_NN_GRADIENTINTERFACE
 

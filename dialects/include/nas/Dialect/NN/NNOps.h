@@ -1,4 +1,10 @@
 //===- NNOps.h - The ops of the nn dialect ----------------------*- C++ -*-===//
+//
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
 #ifndef NAS_DIALECT_NN_NNOPS_H
 #define NAS_DIALECT_NN_NNOPS_H
 

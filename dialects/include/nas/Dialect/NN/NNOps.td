@@ -1,4 +1,10 @@
 //===- NNOps.td - The nn dialect: child programs on tensors -*- tablegen -*-===//
+//
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
 #ifndef NAS_NN_OPS
 #define NAS_NN_OPS
 

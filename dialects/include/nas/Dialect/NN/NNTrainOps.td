@@ -5,6 +5,10 @@
 // types are static but for the batch dimension; the CPU and CUDA lowerings
 // map each to a kernel call.
 //
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 //===----------------------------------------------------------------------===//
 #ifndef NAS_NN_TRAIN_OPS
 #define NAS_NN_TRAIN_OPS

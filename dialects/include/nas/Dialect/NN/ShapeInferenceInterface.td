@@ -1,4 +1,10 @@
 //===- ShapeInferenceInterface.td - Result shapes from operands -*- tablegen -*-===//
+//
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
 #ifndef NAS_NN_SHAPEINFERENCEINTERFACE
 #define NAS_NN_SHAPEINFERENCEINTERFACE
 

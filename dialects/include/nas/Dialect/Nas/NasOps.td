@@ -1,4 +1,10 @@
 //===- NasOps.td - The nas dialect: decisions of a search space -*- tablegen -*-===//
+//
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
 #ifndef NAS_NAS_OPS
 #define NAS_NAS_OPS
 

@@ -12,6 +12,10 @@
 //  - a flat vector of numbers in the depth-first order of the active path,
 //    for algorithms that work on vectors.
 //
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 //===----------------------------------------------------------------------===//
 #ifndef NAS_SEARCH_DNA_H
 #define NAS_SEARCH_DNA_H

@@ -7,6 +7,10 @@
 // exists only when the count exceeds i. Ints and floats are leaves with
 // bounds. Every point has a stable path name (`mlp.repeat[2].oneof`).
 //
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 //===----------------------------------------------------------------------===//
 #ifndef NAS_SEARCH_DNASPEC_H
 #define NAS_SEARCH_DNASPEC_H

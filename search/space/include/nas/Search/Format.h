@@ -1,4 +1,10 @@
 //===- Format.h - Numbers and lists as people read them ---------*- C++ -*-===//
+//
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
 #ifndef NAS_SEARCH_FORMAT_H
 #define NAS_SEARCH_FORMAT_H
 

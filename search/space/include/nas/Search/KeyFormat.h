@@ -10,6 +10,10 @@
 // its shortest text, an optional `true` or `false`, a many-of its labels
 // joined by commas; a decision that the DNA leaves inactive renders as "".
 //
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 //===----------------------------------------------------------------------===//
 #ifndef NAS_SEARCH_KEYFORMAT_H
 #define NAS_SEARCH_KEYFORMAT_H

@@ -5,6 +5,10 @@
 // another standard library. This is splitmix64 with Lemire's bounded
 // integers: fully specified, fast, and good enough for search and shuffling.
 //
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 //===----------------------------------------------------------------------===//
 #ifndef NAS_SEARCH_RANDOM_H
 #define NAS_SEARCH_RANDOM_H

@@ -5,6 +5,10 @@
 // space with 5 choices per layer is not), so it is kept as an exact unsigned
 // big integer. A space with a continuous decision has an infinite size.
 //
+// Part of nasc, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 //===----------------------------------------------------------------------===//
 #ifndef NAS_SEARCH_SPACESIZE_H
 #define NAS_SEARCH_SPACESIZE_H
