@@ -38,7 +38,7 @@
 namespace {
 
 struct Contender {
-  std::string label;             // as printed and in the results file name
+  std::string label; // as printed and in the results file name
   nas::AlgorithmSettings settings;
 };
 
@@ -200,8 +200,7 @@ int main(int argc, char **argv) {
     if (double v = table->find(k)->at(accuracy); v > top)
       top = v, topKey = k;
 
-  std::printf("NAS-Bench-201, %s (%zu cells; best %.3f, %s)\n", accuracy.c_str(), table->rows(), top,
-              topKey.c_str());
+  std::printf("NAS-Bench-201, %s (%zu cells; best %.3f, %s)\n", accuracy.c_str(), table->rows(), top, topKey.c_str());
   std::printf("%d queries (distinct cells) per run, %d seeds\n\n", queries, seeds);
   std::printf("%-60s %9s %7s %9s %18s %9s %11s\n", "algorithm", "mean best", "std", "regret", "vs random (s.e.)",
               "top cell", "dups/run");
@@ -251,7 +250,7 @@ int main(int argc, char **argv) {
   std::printf("\nEach run's pick (its best cell), one per line: %s/nb201-<algorithm>.txt\n", results.c_str());
 
   // Two objectives: accuracy up, latency on a Pixel 3 down.
-  std::vector<std::pair<double, double>> all;  // (accuracy, latency) of every cell
+  std::vector<std::pair<double, double>> all; // (accuracy, latency) of every cell
   for (const std::string &k : table->keys())
     all.push_back({table->find(k)->at(accuracy), table->find(k)->at(latency)});
   // The reference point is the true front's nadir (its worst accuracy and

@@ -96,8 +96,8 @@ std::unique_ptr<CompiledModel> Candidate::compileForCPU(int64_t batch, std::stri
       map[interner(k.name)] = {llvm::orc::ExecutorAddr::fromPtr(k.address), llvm::JITSymbolFlags::Exported};
     return map;
   });
-  for (auto [name, fn] : {std::pair{"nasc_train_step", &impl->program.trainStep},
-                          std::pair{"nasc_infer", &impl->program.infer}}) {
+  for (auto [name, fn] :
+       {std::pair{"nasc_train_step", &impl->program.trainStep}, std::pair{"nasc_infer", &impl->program.infer}}) {
     auto address = impl->engine->lookup(name);
     if (!address) {
       error = "the JIT has no " + std::string(name) + ": " + llvm::toString(address.takeError());

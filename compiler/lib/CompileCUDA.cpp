@@ -14,8 +14,8 @@
 #include "nas/Compiler/Compiler.h"
 
 #include "CandidateIR.h"
-#include "CudaLowering.h"
 #include "CandidateImpl.h"
+#include "CudaLowering.h"
 #include "RunPipeline.h"
 
 #include "mlir/Dialect/GPU/IR/GPUDialect.h"

@@ -21,7 +21,7 @@
 namespace nas {
 
 std::unique_ptr<CompiledModel> Candidate::compileFor(const std::string &device, int64_t batch,
-                                                    std::string &error) const {
+                                                     std::string &error) const {
   if (device == "cpu")
     return compileForCPU(batch, error);
   if (device != "cuda" && device != "auto") {

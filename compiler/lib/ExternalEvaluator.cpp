@@ -24,8 +24,8 @@
 namespace nas {
 
 std::optional<std::map<std::string, double>> runExternalEvaluator(const std::string &command,
-                                                                   const std::string &directory, double timeout,
-                                                                   const std::atomic<bool> *stop, std::string &error) {
+                                                                  const std::string &directory, double timeout,
+                                                                  const std::atomic<bool> *stop, std::string &error) {
   int out[2];
   if (pipe(out) != 0) {
     error = std::string("cannot make a pipe: ") + std::strerror(errno);

@@ -24,8 +24,8 @@ namespace nas {
 /// output that is a JSON object of numbers gives the metrics. nullopt and
 /// `error` (exit status, timeout, no JSON) otherwise.
 std::optional<std::map<std::string, double>> runExternalEvaluator(const std::string &command,
-                                                                   const std::string &directory, double timeout,
-                                                                   const std::atomic<bool> *stop, std::string &error);
+                                                                  const std::string &directory, double timeout,
+                                                                  const std::atomic<bool> *stop, std::string &error);
 
 /// Evaluates `candidate` with `command` (runExternalEvaluator) in a fresh
 /// directory holding dna.json and candidate.mlir; fills `trial` (state,

@@ -44,7 +44,8 @@ std::vector<const TrialRecord *> leaderboard(const std::vector<TrialRecord> &tri
   std::vector<std::pair<double, const TrialRecord *>> ranked;
   std::set<std::string> seen;
   for (const TrialRecord &t : trials)
-    if (t.state == TrialState::Complete && (!distinct || t.candidateHash.empty() || seen.insert(t.candidateHash).second))
+    if (t.state == TrialState::Complete &&
+        (!distinct || t.candidateHash.empty() || seen.insert(t.candidateHash).second))
       if (auto values = orientedObjectives(t, objectives); values && !std::isnan((*values)[0]))
         ranked.push_back({(*values)[0], &t});
   std::stable_sort(ranked.begin(), ranked.end(), [](auto &a, auto &b) { return a.first > b.first; });

@@ -171,9 +171,9 @@ std::optional<SearchOutcome> runSearch(const Space &space, Storage &study, const
       }
       if (trial.state == TrialState::Running) {
         std::string fatal;
-        done = evaluator.evaluate(*candidate, trial, pruner ? &*pruner : nullptr,
-                                  [&] { trials.back() = trial, emit(SearchEvent::Kind::Epoch, &trials.back()); },
-                                  fatal);
+        done = evaluator.evaluate(
+            *candidate, trial, pruner ? &*pruner : nullptr,
+            [&] { trials.back() = trial, emit(SearchEvent::Kind::Epoch, &trials.back()); }, fatal);
         if (!done && !fatal.empty()) {
           error = fatal;
           return std::nullopt;

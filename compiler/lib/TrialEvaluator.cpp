@@ -101,8 +101,8 @@ bool TrialEvaluator::builtIn(const Candidate &candidate, TrialRecord &trial, Suc
   }
   if (r.diverged) {
     trial.state = TrialState::Failed;
-    trial.reason = "diverged: the loss became NaN or infinite at epoch " + std::to_string(r.divergedEpoch) +
-                   ", step " + std::to_string(r.divergedStep);
+    trial.reason = "diverged: the loss became NaN or infinite at epoch " + std::to_string(r.divergedEpoch) + ", step " +
+                   std::to_string(r.divergedStep);
     return true;
   }
   const EpochResult &last = r.epochs.back();

@@ -40,9 +40,7 @@ void DiagnosticEngine::render(const Diagnostic &d) const {
   const char *kindColour = "";
   const char *kind = "error";
   switch (d.severity) {
-  case Severity::Error:
-    kindColour = colour_ ? "\033[1;31m" : "";
-    break;
+  case Severity::Error: kindColour = colour_ ? "\033[1;31m" : ""; break;
   case Severity::Warning:
     kindColour = colour_ ? "\033[1;35m" : "";
     kind = "warning";
@@ -53,8 +51,8 @@ void DiagnosticEngine::render(const Diagnostic &d) const {
     break;
   }
   Position pos = file_.position(d.range.begin);
-  std::fprintf(out_, "%s%s:%u:%u: %s%s:%s%s %s%s\n", bold, file_.name().c_str(), pos.line, pos.column,
-               kindColour, kind, reset, bold, d.message.c_str(), reset);
+  std::fprintf(out_, "%s%s:%u:%u: %s%s:%s%s %s%s\n", bold, file_.name().c_str(), pos.line, pos.column, kindColour, kind,
+               reset, bold, d.message.c_str(), reset);
 
   std::string_view line = file_.lineText(pos.line);
   std::string shown(line);

@@ -61,15 +61,24 @@ bool isIdentChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) ||
 bool isDigit(char c) { return c >= '0' && c <= '9'; }
 
 TokenKind keyword(std::string_view word) {
-  if (word == "model") return TokenKind::KwModel;
-  if (word == "block") return TokenKind::KwBlock;
-  if (word == "let") return TokenKind::KwLet;
-  if (word == "repeat") return TokenKind::KwRepeat;
-  if (word == "for") return TokenKind::KwFor;
-  if (word == "in") return TokenKind::KwIn;
-  if (word == "return") return TokenKind::KwReturn;
-  if (word == "train") return TokenKind::KwTrain;
-  if (word == "search") return TokenKind::KwSearch;
+  if (word == "model")
+    return TokenKind::KwModel;
+  if (word == "block")
+    return TokenKind::KwBlock;
+  if (word == "let")
+    return TokenKind::KwLet;
+  if (word == "repeat")
+    return TokenKind::KwRepeat;
+  if (word == "for")
+    return TokenKind::KwFor;
+  if (word == "in")
+    return TokenKind::KwIn;
+  if (word == "return")
+    return TokenKind::KwReturn;
+  if (word == "train")
+    return TokenKind::KwTrain;
+  if (word == "search")
+    return TokenKind::KwSearch;
   return TokenKind::Identifier;
 }
 } // namespace

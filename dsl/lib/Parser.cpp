@@ -443,18 +443,10 @@ std::vector<Argument> Parser::parseArguments() {
 ExprPtr Parser::parsePrimary() {
   Token token = tok_;
   switch (token.kind) {
-  case TokenKind::Integer:
-    advance();
-    return std::make_unique<IntegerExpr>(token.range, token.intValue);
-  case TokenKind::Float:
-    advance();
-    return std::make_unique<FloatExpr>(token.range, token.floatValue);
-  case TokenKind::String:
-    advance();
-    return std::make_unique<StringExpr>(token.range, token.text);
-  case TokenKind::Identifier:
-    advance();
-    return std::make_unique<NameExpr>(token.range, token.text);
+  case TokenKind::Integer: advance(); return std::make_unique<IntegerExpr>(token.range, token.intValue);
+  case TokenKind::Float: advance(); return std::make_unique<FloatExpr>(token.range, token.floatValue);
+  case TokenKind::String: advance(); return std::make_unique<StringExpr>(token.range, token.text);
+  case TokenKind::Identifier: advance(); return std::make_unique<NameExpr>(token.range, token.text);
   case TokenKind::LBracket: {
     advance();
     std::vector<ExprPtr> elements;
@@ -473,8 +465,7 @@ ExprPtr Parser::parsePrimary() {
     inner->range = {token.range.begin, prevEnd_};
     return inner;
   }
-  default:
-    fail("expected an expression");
+  default: fail("expected an expression");
   }
 }
 

@@ -47,7 +47,6 @@ int main(int argc, char **argv) {
       best = space->toJSON(dna);
     }
   }
-  std::cout << "best: " << best << "\n"
-            << bestParams << " parameters, " << bestFlops << " FLOPs\n";
+  std::cout << "best: " << best << "\n" << bestParams << " parameters, " << bestFlops << " FLOPs\n";
   return 0;
 }

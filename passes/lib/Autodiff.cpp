@@ -33,8 +33,8 @@ namespace {
 struct Parameter {
   std::string name;
   RankedTensorType type;
-  bool trainable = true;   // false: batch norm's running statistics
-  std::string init;        // kaiming_uniform, fan_in_uniform, ones, zeros
+  bool trainable = true; // false: batch norm's running statistics
+  std::string init;      // kaiming_uniform, fan_in_uniform, ones, zeros
   int64_t fanIn = 0;
   Location loc;
 };
@@ -56,8 +56,8 @@ ParameterTable collectParameters(func::FuncOp model) {
     auto add = [&](StringRef what, ArrayRef<int64_t> shape, StringRef init, int64_t fanIn, bool trainable = true) {
       if (!table.first.count(op))
         table.first[op] = table.all.size();
-      table.all.push_back({kind + std::to_string(perKind[kind]) + "." + what.str(),
-                           RankedTensorType::get(shape, f32), trainable, init.str(), fanIn, op->getLoc()});
+      table.all.push_back({kind + std::to_string(perKind[kind]) + "." + what.str(), RankedTensorType::get(shape, f32),
+                           trainable, init.str(), fanIn, op->getLoc()});
     };
     llvm::TypeSwitch<Operation *>(op)
         .Case<nn::DenseOp>([&](nn::DenseOp dense) {
@@ -128,51 +128,52 @@ private:
     Location loc = op->getLoc();
     bool training = static_cast<bool>(step_);
     Value out = llvm::TypeSwitch<Operation *, Value>(op)
-        .Case<nn::DenseOp>([&](nn::DenseOp dense) -> Value {
-          Value bias = dense.getBias() ? param(op, 1) : Value();
-          return nn::LinearOp::create(b_, loc, dense.getType(), in(dense.getInput()), param(op, 0), bias);
-        })
-        .Case<nn::Conv2dOp>([&](nn::Conv2dOp conv) -> Value {
-          Value bias = conv.getBias() ? param(op, 1) : Value();
-          return nn::ConvOp::create(b_, loc, conv.getType(), in(conv.getInput()), param(op, 0), bias,
-                                    *nn::intSetting(op, "stride"), nn::windowPaddingOf(op),
-                                    nn::intSetting(op, "dilation").value_or(1),
-                                    nn::intSetting(op, "groups").value_or(1));
-        })
-        .Case<nn::BatchNormOp>([&](nn::BatchNormOp norm) -> Value {
-          double eps = setting(op, "eps", 1e-5);
-          Value x = in(norm.getInput()), scale = param(op, 0), shift = param(op, 1), mean = param(op, 2),
-                var = param(op, 3);
-          if (!training)
-            return nn::BatchNormInferOp::create(b_, loc, norm.getType(), x, scale, shift, mean, var, b_.getF64FloatAttr(eps));
-          auto stat = RankedTensorType::get({dim(x, 1)}, b_.getF32Type());
-          auto train = nn::BatchNormTrainOp::create(b_, loc, norm.getType(), stat, stat, stat, stat, x, scale, shift,
-                                                    mean, var, b_.getF64FloatAttr(eps),
-                                                    b_.getF64FloatAttr(setting(op, "momentum", 0.1)));
-          updatedState[table_.first.lookup(op) + 2] = train.getNewRunningMean();
-          updatedState[table_.first.lookup(op) + 3] = train.getNewRunningVar();
-          return train.getOutput();
-        })
-        .Case<nn::LayerNormOp>([&](nn::LayerNormOp norm) -> Value {
-          auto stat = RankedTensorType::get({ShapedType::kDynamic}, b_.getF32Type());
-          return nn::LayerNormTrainOp::create(b_, loc, norm.getType(), stat, stat, in(norm.getInput()),
-                                              param(op, 0), param(op, 1),
-                                              b_.getF64FloatAttr(setting(op, "eps", 1e-5)))
-              .getOutput();
-        })
-        .Case<nn::DropoutOp>([&](nn::DropoutOp dropout) -> Value {
-          Value x = in(dropout.getInput());
-          if (!training)
-            return x;
-          return nn::DropoutTrainOp::create(b_, loc, dropout.getType(), dropout.getType(), x, step_,
-                                            b_.getF64FloatAttr(setting(op, "rate", 0.5)),
-                                            b_.getI64IntegerAttr(salt_++))
-              .getOutput();
-        })
-        .Default([&](Operation *other) -> Value {
-          Operation *copy = b_.clone(*other, mapping_);
-          return copy->getNumResults() == 1 ? copy->getResult(0) : Value();
-        });
+                    .Case<nn::DenseOp>([&](nn::DenseOp dense) -> Value {
+                      Value bias = dense.getBias() ? param(op, 1) : Value();
+                      return nn::LinearOp::create(b_, loc, dense.getType(), in(dense.getInput()), param(op, 0), bias);
+                    })
+                    .Case<nn::Conv2dOp>([&](nn::Conv2dOp conv) -> Value {
+                      Value bias = conv.getBias() ? param(op, 1) : Value();
+                      return nn::ConvOp::create(b_, loc, conv.getType(), in(conv.getInput()), param(op, 0), bias,
+                                                *nn::intSetting(op, "stride"), nn::windowPaddingOf(op),
+                                                nn::intSetting(op, "dilation").value_or(1),
+                                                nn::intSetting(op, "groups").value_or(1));
+                    })
+                    .Case<nn::BatchNormOp>([&](nn::BatchNormOp norm) -> Value {
+                      double eps = setting(op, "eps", 1e-5);
+                      Value x = in(norm.getInput()), scale = param(op, 0), shift = param(op, 1), mean = param(op, 2),
+                            var = param(op, 3);
+                      if (!training)
+                        return nn::BatchNormInferOp::create(b_, loc, norm.getType(), x, scale, shift, mean, var,
+                                                            b_.getF64FloatAttr(eps));
+                      auto stat = RankedTensorType::get({dim(x, 1)}, b_.getF32Type());
+                      auto train = nn::BatchNormTrainOp::create(b_, loc, norm.getType(), stat, stat, stat, stat, x,
+                                                                scale, shift, mean, var, b_.getF64FloatAttr(eps),
+                                                                b_.getF64FloatAttr(setting(op, "momentum", 0.1)));
+                      updatedState[table_.first.lookup(op) + 2] = train.getNewRunningMean();
+                      updatedState[table_.first.lookup(op) + 3] = train.getNewRunningVar();
+                      return train.getOutput();
+                    })
+                    .Case<nn::LayerNormOp>([&](nn::LayerNormOp norm) -> Value {
+                      auto stat = RankedTensorType::get({ShapedType::kDynamic}, b_.getF32Type());
+                      return nn::LayerNormTrainOp::create(b_, loc, norm.getType(), stat, stat, in(norm.getInput()),
+                                                          param(op, 0), param(op, 1),
+                                                          b_.getF64FloatAttr(setting(op, "eps", 1e-5)))
+                          .getOutput();
+                    })
+                    .Case<nn::DropoutOp>([&](nn::DropoutOp dropout) -> Value {
+                      Value x = in(dropout.getInput());
+                      if (!training)
+                        return x;
+                      return nn::DropoutTrainOp::create(b_, loc, dropout.getType(), dropout.getType(), x, step_,
+                                                        b_.getF64FloatAttr(setting(op, "rate", 0.5)),
+                                                        b_.getI64IntegerAttr(salt_++))
+                          .getOutput();
+                    })
+                    .Default([&](Operation *other) -> Value {
+                      Operation *copy = b_.clone(*other, mapping_);
+                      return copy->getNumResults() == 1 ? copy->getResult(0) : Value();
+                    });
     if (op->getNumResults() == 1)
       mapping_.map(op->getResult(0), out);
     return success();
@@ -281,10 +282,10 @@ LogicalResult buildTrainingFunctions(ModuleOp module) {
     return model.emitError("training needs a model with one input and one output");
   auto logitsType = dyn_cast<RankedTensorType>(model.getResultTypes()[0]);
   if (!logitsType || logitsType.getRank() != 2 || logitsType.isDynamicDim(1))
-    return model.emitError("training needs a model whose output is [N, classes], not ")
-           << model.getResultTypes()[0];
+    return model.emitError("training needs a model whose output is [N, classes], not ") << model.getResultTypes()[0];
   for (Type t : model.getArgumentTypes())
-    if (auto shaped = dyn_cast<RankedTensorType>(t); !shaped || llvm::count(shaped.getShape(), ShapedType::kDynamic) > 1)
+    if (auto shaped = dyn_cast<RankedTensorType>(t);
+        !shaped || llvm::count(shaped.getShape(), ShapedType::kDynamic) > 1)
       return model.emitError("training needs a materialized model (static shapes but the batch)");
 
   MLIRContext *ctx = module.getContext();
@@ -336,8 +337,7 @@ LogicalResult buildTrainingFunctions(ModuleOp module) {
   auto fn = func::FuncOp::create(b, loc, "train_step", FunctionType::get(ctx, args, results));
   Block *body = fn.addEntryBlock();
   OpBuilder fb = OpBuilder::atBlockEnd(body);
-  Value x = body->getArgument(0), labels = body->getArgument(1), lr = body->getArgument(2),
-        step = body->getArgument(3);
+  Value x = body->getArgument(0), labels = body->getArgument(1), lr = body->getArgument(2), step = body->getArgument(3);
   SmallVector<Value> params(body->getArguments().slice(4, table.all.size()));
   std::map<unsigned, Value> newState;
   Value logits = ForwardEmitter(fb, table, params, step).emit(model, x, newState);
@@ -357,18 +357,16 @@ LogicalResult buildTrainingFunctions(ModuleOp module) {
       g = nn::ZeroOp::create(fb, table.all[i].loc, p.getType(), p);
     Location ploc = table.all[i].loc;
     if (opt.name == "sgd") {
-      auto update = nn::SGDUpdateOp::create(fb, ploc, p.getType(), p.getType(), p, g, moments[j], lr, step,
-                                            fb.getF64FloatAttr(opt.get("momentum", 0)),
-                                            fb.getF64FloatAttr(opt.get("weight_decay", 0)),
-                                            fb.getBoolAttr(opt.get("nesterov", 0) != 0));
+      auto update = nn::SGDUpdateOp::create(
+          fb, ploc, p.getType(), p.getType(), p, g, moments[j], lr, step, fb.getF64FloatAttr(opt.get("momentum", 0)),
+          fb.getF64FloatAttr(opt.get("weight_decay", 0)), fb.getBoolAttr(opt.get("nesterov", 0) != 0));
       newParams[i] = update.getNewParam();
       newMoments.push_back(update.getNewMomentumBuffer());
     } else {
-      auto update = nn::AdamUpdateOp::create(fb, ploc, p.getType(), p.getType(), p.getType(), p, g, moments[j],
-                                             moments[j + trained.size()], lr, step, fb.getF64FloatAttr(opt.get("beta1", 0.9)),
-                                             fb.getF64FloatAttr(opt.get("beta2", 0.999)),
-                                             fb.getF64FloatAttr(opt.get("eps", 1e-8)),
-                                             fb.getF64FloatAttr(opt.get("weight_decay", 0)));
+      auto update = nn::AdamUpdateOp::create(
+          fb, ploc, p.getType(), p.getType(), p.getType(), p, g, moments[j], moments[j + trained.size()], lr, step,
+          fb.getF64FloatAttr(opt.get("beta1", 0.9)), fb.getF64FloatAttr(opt.get("beta2", 0.999)),
+          fb.getF64FloatAttr(opt.get("eps", 1e-8)), fb.getF64FloatAttr(opt.get("weight_decay", 0)));
       newParams[i] = update.getNewParam();
       newMoments.push_back(update.getNewFirstMoment());
       newMoments.push_back(update.getNewSecondMoment());

@@ -57,8 +57,8 @@ int64_t scratchFloats(Operation *op, int64_t batch) {
   auto xs = cast<RankedTensorType>(x.getType()).getShape(), ws = cast<RankedTensorType>(w.getType()).getShape(),
        ys = cast<RankedTensorType>(y.getType()).getShape();
   auto get = [&](StringRef name) { return cast<IntegerAttr>(op->getAttr(name)).getInt(); };
-  nasc_conv_shape s{xs[1], xs[2], xs[3], ys[1], ys[2], ys[3], ws[2], ws[3],
-                    get("stride"), get("padding"), get("dilation"), get("groups")};
+  nasc_conv_shape s{xs[1], xs[2], xs[3],         ys[1],          ys[2],           ys[3],
+                    ws[2], ws[3], get("stride"), get("padding"), get("dilation"), get("groups")};
   return nasc_conv_scratch_floats(&s, batch);
 }
 } // namespace

@@ -27,8 +27,8 @@ namespace nas {
 using namespace mlir;
 
 bool isElementwise(Operation *op) {
-  return isa<nn::ReluOp, nn::GeluOp, nn::TanhOp, nn::SigmoidOp, nn::SiluOp, nn::ActivationGradOp, nn::AddOp,
-             nn::MulOp, nn::ZeroOp>(op);
+  return isa<nn::ReluOp, nn::GeluOp, nn::TanhOp, nn::SigmoidOp, nn::SiluOp, nn::ActivationGradOp, nn::AddOp, nn::MulOp,
+             nn::ZeroOp>(op);
 }
 
 bool isAlias(Operation *op) { return isa<nn::IdentityOp, nn::FlattenOp, nn::ReshapeOp>(op); }
@@ -216,8 +216,7 @@ std::string CudaKernels::softmaxCrossEntropy(bool grad) {
     Value max = k.reduce(k.i64(0), K, k.f32(-std::numeric_limits<float>::infinity()),
                          [&](Value j, Value m) { return k.max(m, x(j)); });
     Value sum = k.reduce(k.i64(0), K, k.f32(0), [&](Value j, Value s) { return k.add(s, k.exp(k.sub(x(j), max))); });
-    Value label = arith::ExtSIOp::create(k.b, k.loc, k.b.getI64Type(),
-                                         k.load(k.params[1], row, k.b.getI32Type()));
+    Value label = arith::ExtSIOp::create(k.b, k.loc, k.b.getI64Type(), k.load(k.params[1], row, k.b.getI32Type()));
     Value valid = k.within(label, K);
     Value safe = k.select(valid, label, k.i64(0));
     Value nan = k.f32(std::numeric_limits<float>::quiet_NaN());
@@ -364,9 +363,8 @@ std::string CudaKernels::batchNormStats(double eps, double momentum) {
     auto sum = [&](const std::function<Value(Value)> &term) {
       return k.reduce(k.i64(0), n, k.f64(0), [&](Value row, Value acc) {
         Value base = k.mul(k.add(k.mul(row, Cv), c), in);
-        return k.reduce(k.i64(0), in, acc, [&](Value j, Value a) {
-          return k.add(a, k.toF64(term(k.load(k.params[0], k.add(base, j)))));
-        });
+        return k.reduce(k.i64(0), in, acc,
+                        [&](Value j, Value a) { return k.add(a, k.toF64(term(k.load(k.params[0], k.add(base, j))))); });
       });
     };
     Value count = k.mul(n, in);
@@ -413,8 +411,7 @@ std::string CudaKernels::batchNormGradSums() {
       Value base = k.mul(k.add(k.mul(row, Cv), c), in);
       return k.reduce(k.i64(0), in, acc, [&](Value j, ArrayRef<Value> a) {
         Value dy = k.load(k.params[0], k.add(base, j)), xv = k.load(k.params[1], k.add(base, j));
-        return SmallVector<Value>{k.add(a[0], k.toF64(dy)),
-                                  k.add(a[1], k.toF64(k.mul(k.mul(dy, k.sub(xv, m)), inv)))};
+        return SmallVector<Value>{k.add(a[0], k.toF64(dy)), k.add(a[1], k.toF64(k.mul(k.mul(dy, k.sub(xv, m)), inv)))};
       });
     });
     k.store(k.toF32(s[1]), k.params[4], c);
@@ -459,9 +456,8 @@ std::string CudaKernels::layerNormStats(double eps) {
   return kernels_.get("ln_stats_eps" + floatText(eps), "pppi", [&](KernelBody &k) {
     Value Dv = k.params[3], base = k.mul(k.index, Dv), count = k.toF64(k.toF32(Dv));
     auto sum = [&](const std::function<Value(Value)> &term) {
-      return k.reduce(k.i64(0), Dv, k.f64(0), [&](Value j, Value a) {
-        return k.add(a, k.toF64(term(k.load(k.params[0], k.add(base, j)))));
-      });
+      return k.reduce(k.i64(0), Dv, k.f64(0),
+                      [&](Value j, Value a) { return k.add(a, k.toF64(term(k.load(k.params[0], k.add(base, j))))); });
     };
     Value mean = k.toF32(k.div(sum([](Value v) { return v; }), count));
     Value var = k.toF32(k.div(sum([&](Value v) {

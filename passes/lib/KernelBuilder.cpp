@@ -50,18 +50,17 @@ void KernelBody::loop(Value lo, Value hi, const std::function<void(Value)> &body
 }
 
 Value KernelBody::reduce(Value lo, Value hi, Value init, const std::function<Value(Value, Value)> &body) {
-  return reduce(lo, hi, ArrayRef<Value>{init}, [&](Value k, ArrayRef<Value> acc) {
-    return SmallVector<Value>{body(k, acc[0])};
-  })[0];
+  return reduce(lo, hi, ArrayRef<Value>{init},
+                [&](Value k, ArrayRef<Value> acc) { return SmallVector<Value>{body(k, acc[0])}; })[0];
 }
 
 SmallVector<Value> KernelBody::reduce(Value lo, Value hi, ArrayRef<Value> init,
                                       const std::function<SmallVector<Value>(Value, ArrayRef<Value>)> &body) {
-  auto forOp = scf::ForOp::create(b, loc, lo, hi, i64(1), ValueRange(init),
-                                  [&](OpBuilder &, Location, Value k, ValueRange acc) {
-                                    SmallVector<Value> carried(acc.begin(), acc.end());
-                                    scf::YieldOp::create(b, loc, body(k, carried));
-                                  });
+  auto forOp =
+      scf::ForOp::create(b, loc, lo, hi, i64(1), ValueRange(init), [&](OpBuilder &, Location, Value k, ValueRange acc) {
+        SmallVector<Value> carried(acc.begin(), acc.end());
+        scf::YieldOp::create(b, loc, body(k, carried));
+      });
   return SmallVector<Value>(forOp.getResults());
 }
 

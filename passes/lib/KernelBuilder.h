@@ -62,9 +62,9 @@ public:
   mlir::Value eq(mlir::Value a, mlir::Value c);  // i64
   mlir::Value isNaN(mlir::Value a);
   mlir::Value within(mlir::Value v, mlir::Value size); // 0 <= v < size, i64
-  mlir::Value both(mlir::Value a, mlir::Value c);   // i1 and
-  mlir::Value either(mlir::Value a, mlir::Value c); // i1 or
-  mlir::Value min(mlir::Value a, mlir::Value c); // i64
+  mlir::Value both(mlir::Value a, mlir::Value c);      // i1 and
+  mlir::Value either(mlir::Value a, mlir::Value c);    // i1 or
+  mlir::Value min(mlir::Value a, mlir::Value c);       // i64
   mlir::Value select(mlir::Value cond, mlir::Value a, mlir::Value c);
   mlir::Value max(mlir::Value a, mlir::Value c); // f32
   mlir::Value exp(mlir::Value a);
@@ -82,7 +82,7 @@ public:
 
   mlir::OpBuilder &b;
   mlir::Location loc;
-  mlir::Value index;                    // this thread's, already below the thread count
+  mlir::Value index;                     // this thread's, already below the thread count
   llvm::SmallVector<mlir::Value> params; // the kernel's parameters but the thread count
 };
 
@@ -93,8 +93,7 @@ public:
   /// The kernel named after `key` (made on first use): parameters as in
   /// `signature`, 'p' a global pointer, 'i' an i64, then the i64 thread
   /// count; `body` runs in each thread below it.
-  std::string get(const std::string &key, llvm::StringRef signature,
-                  const std::function<void(KernelBody &)> &body);
+  std::string get(const std::string &key, llvm::StringRef signature, const std::function<void(KernelBody &)> &body);
 
   /// The parameters of kernel `name` but the thread count.
   size_t arity(const std::string &name) const { return arity_.at(name); }

@@ -103,8 +103,8 @@ void Lowering::call(StringRef kernel, ArrayRef<Value> args) {
 Value Lowering::convShape(Operation *op, Value x, Value w, Value y) {
   ArrayRef<int64_t> xs = tensorType(x).getShape(), ws = tensorType(w).getShape(), ys = tensorType(y).getShape();
   auto get = [&](StringRef name) { return cast<IntegerAttr>(op->getAttr(name)).getInt(); };
-  SmallVector<int64_t> fields{xs[1], xs[2], xs[3], ys[1], ys[2], ys[3], ws[2], ws[3],
-                              get("stride"), get("padding"), get("dilation"), get("groups")};
+  SmallVector<int64_t> fields{xs[1], xs[2], xs[3],         ys[1],          ys[2],           ys[3],
+                              ws[2], ws[3], get("stride"), get("padding"), get("dilation"), get("groups")};
   std::string name = "nasc_conv_shape_" + std::to_string(convShapes_++);
   auto arrayType = LLVM::LLVMArrayType::get(b_.getI64Type(), fields.size());
   {
@@ -153,25 +153,25 @@ LogicalResult Lowering::lowerOp(Operation *op) {
         return success();
       })
       .Case<nn::ConvGradInputOp>([&](nn::ConvGradInputOp g) {
-        call("nasc_conv2d_grad_input", {ptr(g.getGrad()), ptr(g.getWeight()), ptr(g.getInputGrad()),
-                                        slotPtr(plan_.scratchOf(op)),
-                                        convShape(op, g.getInputGrad(), g.getWeight(), g.getGrad()), n_});
+        call("nasc_conv2d_grad_input",
+             {ptr(g.getGrad()), ptr(g.getWeight()), ptr(g.getInputGrad()), slotPtr(plan_.scratchOf(op)),
+              convShape(op, g.getInputGrad(), g.getWeight(), g.getGrad()), n_});
         return success();
       })
       .Case<nn::ConvGradWeightOp>([&](nn::ConvGradWeightOp g) {
-        call("nasc_conv2d_grad_weight", {ptr(g.getGrad()), ptr(g.getInput()), ptr(g.getWeightGrad()),
-                                         slotPtr(plan_.scratchOf(op)),
-                                         convShape(op, g.getInput(), g.getWeightGrad(), g.getGrad()), n_});
+        call("nasc_conv2d_grad_weight",
+             {ptr(g.getGrad()), ptr(g.getInput()), ptr(g.getWeightGrad()), slotPtr(plan_.scratchOf(op)),
+              convShape(op, g.getInput(), g.getWeightGrad(), g.getGrad()), n_});
         return success();
       })
       .Case<nn::ReluOp, nn::GeluOp, nn::TanhOp, nn::SigmoidOp, nn::SiluOp>([&](Operation *a) {
-        call("nasc_activation", {ptr(a->getOperand(0)), ptr(a->getResult(0)), count(a->getResult(0)),
-                                 i64(activationKind(a))});
+        call("nasc_activation",
+             {ptr(a->getOperand(0)), ptr(a->getResult(0)), count(a->getResult(0)), i64(activationKind(a))});
         return success();
       })
       .Case<nn::ActivationGradOp>([&](nn::ActivationGradOp g) {
-        call("nasc_activation_grad", {ptr(g.getGrad()), ptr(g.getInput()), ptr(g.getOutput()),
-                                      ptr(g.getInputGrad()), count(g.getGrad()), i64(activationKind(g.getKind()))});
+        call("nasc_activation_grad", {ptr(g.getGrad()), ptr(g.getInput()), ptr(g.getOutput()), ptr(g.getInputGrad()),
+                                      count(g.getGrad()), i64(activationKind(g.getKind()))});
         return success();
       })
       .Case<nn::IdentityOp, nn::FlattenOp, nn::ReshapeOp>([&](auto) { return success(); }) // aliases
@@ -181,10 +181,10 @@ LogicalResult Lowering::lowerOp(Operation *op) {
       })
       .Case<nn::MaxPoolOp, nn::AvgPoolOp>([&](Operation *pool) {
         Value x = pool->getOperand(0), y = pool->getResult(0);
-        call("nasc_pool2d", {ptr(x), ptr(y), n_, i64(dims(x)[1]), i64(dims(x)[2]), i64(dims(x)[3]), i64(dims(y)[2]),
-                             i64(dims(y)[3]), i64(*nn::intSetting(pool, "kernel")),
-                             i64(*nn::intSetting(pool, "stride")), i64(nn::windowPaddingOf(pool)),
-                             i64(isa<nn::AvgPoolOp>(pool) ? 1 : 0)});
+        call("nasc_pool2d",
+             {ptr(x), ptr(y), n_, i64(dims(x)[1]), i64(dims(x)[2]), i64(dims(x)[3]), i64(dims(y)[2]), i64(dims(y)[3]),
+              i64(*nn::intSetting(pool, "kernel")), i64(*nn::intSetting(pool, "stride")),
+              i64(nn::windowPaddingOf(pool)), i64(isa<nn::AvgPoolOp>(pool) ? 1 : 0)});
         return success();
       })
       .Case<nn::PoolGradOp>([&](nn::PoolGradOp g) {
@@ -236,34 +236,39 @@ LogicalResult Lowering::lowerOp(Operation *op) {
         int64_t axis = slice.getAxis(), inInner = inner(slice.getInput(), axis),
                 outInner = inner(slice.getOutput(), axis);
         Value rows = LLVM::MulOp::create(b_, loc_, n_, i64(inner(slice.getInput(), 1) / inInner));
-        Value src = LLVM::GEPOp::create(b_, loc_, LLVM::LLVMPointerType::get(b_.getContext()), b_.getF32Type(),
-                                        ptr(slice.getInput()),
-                                        ArrayRef<LLVM::GEPArg>{i64(static_cast<int64_t>(slice.getOffset()) *
-                                                                   inner(slice.getInput(), axis + 1))});
+        Value src = LLVM::GEPOp::create(
+            b_, loc_, LLVM::LLVMPointerType::get(b_.getContext()), b_.getF32Type(), ptr(slice.getInput()),
+            ArrayRef<LLVM::GEPArg>{i64(static_cast<int64_t>(slice.getOffset()) * inner(slice.getInput(), axis + 1))});
         call("nasc_copy_rows", {src, ptr(slice.getOutput()), rows, i64(outInner), i64(inInner), i64(outInner)});
         return success();
       })
       .Case<nn::BatchNormTrainOp>([&](nn::BatchNormTrainOp bn) {
         Value x = bn.getInput();
-        call("nasc_batchnorm_train", {ptr(x), ptr(bn.getScale()), ptr(bn.getShift()), ptr(bn.getOutput()),
-                                      ptr(bn.getMean()), ptr(bn.getInvstd()), ptr(bn.getRunningMean()),
-                                      ptr(bn.getRunningVar()), n_, i64(dims(x)[1]), i64(inner(x, 2)),
-                                      attrF32("eps"), attrF32("momentum")});
+        call("nasc_batchnorm_train",
+             {ptr(x), ptr(bn.getScale()), ptr(bn.getShift()), ptr(bn.getOutput()), ptr(bn.getMean()),
+              ptr(bn.getInvstd()), ptr(bn.getRunningMean()), ptr(bn.getRunningVar()), n_, i64(dims(x)[1]),
+              i64(inner(x, 2)), attrF32("eps"), attrF32("momentum")});
         return success();
       })
       .Case<nn::BatchNormInferOp>([&](nn::BatchNormInferOp bn) {
         Value x = bn.getInput();
-        call("nasc_batchnorm_infer", {ptr(x), ptr(bn.getScale()), ptr(bn.getShift()), ptr(bn.getRunningMean()),
-                                      ptr(bn.getRunningVar()), ptr(bn.getOutput()), n_, i64(dims(x)[1]),
-                                      i64(inner(x, 2)), attrF32("eps")});
+        call("nasc_batchnorm_infer",
+             {ptr(x), ptr(bn.getScale()), ptr(bn.getShift()), ptr(bn.getRunningMean()), ptr(bn.getRunningVar()),
+              ptr(bn.getOutput()), n_, i64(dims(x)[1]), i64(inner(x, 2)), attrF32("eps")});
         return success();
       })
       .Case<nn::BatchNormGradOp, nn::LayerNormGradOp>([&](Operation *g) {
         Value x = g->getOperand(1);
         bool batch = isa<nn::BatchNormGradOp>(g);
-        SmallVector<Value> args{ptr(g->getOperand(0)), ptr(x), ptr(g->getOperand(2)), ptr(g->getOperand(3)),
-                                ptr(g->getOperand(4)), ptr(g->getResult(0)), ptr(g->getResult(1)),
-                                ptr(g->getResult(2)), n_};
+        SmallVector<Value> args{ptr(g->getOperand(0)),
+                                ptr(x),
+                                ptr(g->getOperand(2)),
+                                ptr(g->getOperand(3)),
+                                ptr(g->getOperand(4)),
+                                ptr(g->getResult(0)),
+                                ptr(g->getResult(1)),
+                                ptr(g->getResult(2)),
+                                n_};
         if (batch)
           args.append({i64(dims(x)[1]), i64(inner(x, 2))});
         else
@@ -273,16 +278,15 @@ LogicalResult Lowering::lowerOp(Operation *op) {
       })
       .Case<nn::LayerNormTrainOp>([&](nn::LayerNormTrainOp ln) {
         Value x = ln.getInput();
-        call("nasc_layernorm", {ptr(x), ptr(ln.getScale()), ptr(ln.getShift()), ptr(ln.getOutput()),
-                                ptr(ln.getMean()), ptr(ln.getInvstd()), n_, i64(inner(x, 1)), attrF32("eps")});
+        call("nasc_layernorm", {ptr(x), ptr(ln.getScale()), ptr(ln.getShift()), ptr(ln.getOutput()), ptr(ln.getMean()),
+                                ptr(ln.getInvstd()), n_, i64(inner(x, 1)), attrF32("eps")});
         return success();
       })
       .Case<nn::DropoutTrainOp>([&](nn::DropoutTrainOp d) {
         // A different mask at every step and in every layer.
-        Value seed = LLVM::AddOp::create(b_, loc_, LLVM::MulOp::create(b_, loc_, step_, i64(1000003)),
-                                         attrInt("salt"));
-        call("nasc_dropout", {ptr(d.getInput()), ptr(d.getOutput()), ptr(d.getMask()), count(d.getInput()),
-                              attrF32("rate"), seed});
+        Value seed = LLVM::AddOp::create(b_, loc_, LLVM::MulOp::create(b_, loc_, step_, i64(1000003)), attrInt("salt"));
+        call("nasc_dropout",
+             {ptr(d.getInput()), ptr(d.getOutput()), ptr(d.getMask()), count(d.getInput()), attrF32("rate"), seed});
         return success();
       })
       .Case<nn::SoftmaxCrossEntropyOp>([&](nn::SoftmaxCrossEntropyOp loss) {
@@ -304,14 +308,14 @@ LogicalResult Lowering::lowerOp(Operation *op) {
       })
       .Case<nn::LinearGradInputOp>([&](nn::LinearGradInputOp g) {
         ArrayRef<int64_t> w = dims(g.getWeight());
-        call("nasc_linear_grad_input", {ptr(g.getGrad()), ptr(g.getWeight()), ptr(g.getInputGrad()), n_, i64(w[1]),
-                                        i64(w[0])});
+        call("nasc_linear_grad_input",
+             {ptr(g.getGrad()), ptr(g.getWeight()), ptr(g.getInputGrad()), n_, i64(w[1]), i64(w[0])});
         return success();
       })
       .Case<nn::LinearGradWeightOp>([&](nn::LinearGradWeightOp g) {
         ArrayRef<int64_t> w = dims(g.getWeightGrad());
-        call("nasc_linear_grad_weight", {ptr(g.getGrad()), ptr(g.getInput()), ptr(g.getWeightGrad()), n_, i64(w[1]),
-                                         i64(w[0])});
+        call("nasc_linear_grad_weight",
+             {ptr(g.getGrad()), ptr(g.getInput()), ptr(g.getWeightGrad()), n_, i64(w[1]), i64(w[0])});
         return success();
       })
       .Case<nn::BiasGradOp>([&](nn::BiasGradOp g) {
@@ -320,8 +324,8 @@ LogicalResult Lowering::lowerOp(Operation *op) {
         return success();
       })
       .Case<nn::SGDUpdateOp>([&](nn::SGDUpdateOp u) {
-        Value first = LLVM::ZExtOp::create(
-            b_, loc_, b_.getI64Type(), LLVM::ICmpOp::create(b_, loc_, LLVM::ICmpPredicate::eq, step_, i64(1)));
+        Value first = LLVM::ZExtOp::create(b_, loc_, b_.getI64Type(),
+                                           LLVM::ICmpOp::create(b_, loc_, LLVM::ICmpPredicate::eq, step_, i64(1)));
         call("nasc_sgd", {ptr(u.getParam()), ptr(u.getGrad()), ptr(u.getMomentumBuffer()), count(u.getParam()), lr_,
                           attrF32("momentum"), attrF32("weight_decay"), i64(u.getNesterov() ? 1 : 0), first});
         return success();

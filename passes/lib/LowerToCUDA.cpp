@@ -124,8 +124,8 @@ private:
   PlanOperand atSlot(StringRef name) const { return PlanOperand::arena(plan_.slot(name).offset); }
 
   void launch(const std::string &kernel, PlanOperand threads, std::vector<PlanOperand> args);
-  void gemm(bool transA, bool transB, PlanOperand m, PlanOperand n, PlanOperand k, Value a, int64_t lda,
-            Value bMatrix, int64_t ldb, Value c, int64_t ldc);
+  void gemm(bool transA, bool transB, PlanOperand m, PlanOperand n, PlanOperand k, Value a, int64_t lda, Value bMatrix,
+            int64_t ldb, Value c, int64_t ldc);
   void conv(PlanStep::Kind kind, Operation *op, Value x, Value w, Value y);
   /// The bias and the epilogue activation of a dense or conv layer.
   void epilogue(Value y, Value bias, Operation *act, int64_t channels, int64_t inner);
@@ -160,8 +160,8 @@ void CudaLowering::conv(PlanStep::Kind kind, Operation *op, Value x, Value w, Va
   ArrayRef<int64_t> xs = tensorType(x).getShape(), ws = tensorType(w).getShape(), ys = tensorType(y).getShape();
   auto get = [&](StringRef name) { return cast<IntegerAttr>(op->getAttr(name)).getInt(); };
   // C H W  K OH OW  R S  stride padding dilation groups, as nasc_conv_shape.
-  std::array<int64_t, 12> shape{xs[1],         xs[2],          xs[3],           ys[1],        ys[2], ys[3], ws[2],
-                                ws[3], get("stride"), get("padding"), get("dilation"), get("groups")};
+  std::array<int64_t, 12> shape{xs[1], xs[2], xs[3],         ys[1],          ys[2],           ys[3],
+                                ws[2], ws[3], get("stride"), get("padding"), get("dilation"), get("groups")};
   steps_->push_back(PlanStep::conv(kind, at(x), at(w), at(y), shape));
 }
 
@@ -310,8 +310,8 @@ LogicalResult CudaLowering::lowerOp(Operation *op) {
         Value x = g.getInput(), dy = g.getGrad();
         ArrayRef<int64_t> xs = dims(x), ys = dims(dy);
         launch(name, countOf(x).operand(),
-               {at(dy), at(x), at(g.getInputGrad()), num(xs[2]), num(xs[3]), num(ys[2]), num(ys[3]),
-                num(g.getKernel()), num(g.getStride()), num(g.getPadding())});
+               {at(dy), at(x), at(g.getInputGrad()), num(xs[2]), num(xs[3]), num(ys[2]), num(ys[3]), num(g.getKernel()),
+                num(g.getStride()), num(g.getPadding())});
         return success();
       })
       .Case<nn::GlobalAvgPoolOp>([&](nn::GlobalAvgPoolOp pool) {

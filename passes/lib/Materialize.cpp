@@ -65,7 +65,8 @@ LogicalResult Materializer::decide(Operation *op, const std::string &base) {
     if (auto i = dyn_cast<IntegerAttr>(chosen))
       constants.push_back(arith::ConstantIndexOp::create(b, l, i.getInt()));
     else
-      constants.push_back(arith::ConstantOp::create(b, l, b.getF64FloatAttr(cast<FloatAttr>(chosen).getValueAsDouble())));
+      constants.push_back(
+          arith::ConstantOp::create(b, l, b.getF64FloatAttr(cast<FloatAttr>(chosen).getValueAsDouble())));
   } else if (isa<space::OneOfOp, space::OptionalOp, space::ManyOfOp>(op)) {
     for (int64_t index : v.indices)
       constants.push_back(arith::ConstantIndexOp::create(b, l, index));

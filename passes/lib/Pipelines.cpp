@@ -84,9 +84,9 @@ void buildKernelsToPTXPipeline(mlir::OpPassManager &pm, const KernelsToPTXPipeli
 }
 
 void registerKernelsToPTXDialects(mlir::DialectRegistry &registry) {
-  registry.insert<mlir::func::FuncDialect, mlir::arith::ArithDialect, mlir::LLVM::LLVMDialect, mlir::gpu::GPUDialect,
-                  mlir::NVVM::NVVMDialect, mlir::scf::SCFDialect, mlir::math::MathDialect,
-                  mlir::cf::ControlFlowDialect>();
+  registry
+      .insert<mlir::func::FuncDialect, mlir::arith::ArithDialect, mlir::LLVM::LLVMDialect, mlir::gpu::GPUDialect,
+              mlir::NVVM::NVVMDialect, mlir::scf::SCFDialect, mlir::math::MathDialect, mlir::cf::ControlFlowDialect>();
   // How each dialect in the kernels converts to LLVM and NVVM.
   mlir::arith::registerConvertArithToLLVMInterface(registry);
   mlir::cf::registerConvertControlFlowToLLVMInterface(registry);

@@ -49,16 +49,16 @@ struct CudaExecutor::Impl : PlanBackend {
   cudnnHandle_t dnn = nullptr;
   std::map<std::string, CUfunction> functions;
   std::map<std::pair<const PlanStep *, int64_t>, ConvDescriptors> convs; // by step and rows
-  std::map<std::pair<bool, int64_t>, CUgraphExec> graphs;                 // by function and rows
+  std::map<std::pair<bool, int64_t>, CUgraphExec> graphs;                // by function and rows
   enum class Mode { FirstRun, Capture, Eager };
-  std::map<std::pair<bool, int64_t>, Mode> modes;                        // by function and rows
+  std::map<std::pair<bool, int64_t>, Mode> modes; // by function and rows
   bool graphsEnabled = true;
   const PlanStep *current = nullptr; // the convolution step being enqueued
   struct Resident {
     CUdeviceptr images = 0, labels = 0;
   };
   std::map<const Dataset *, Resident> datasets; // data sets put on the device
-  CUdeviceptr indices = 0;                       // a batch's sample indices
+  CUdeviceptr indices = 0;                      // a batch's sample indices
 
   bool check(CUresult r, const char *what, std::string &error) {
     if (r == 0)
@@ -103,8 +103,8 @@ struct CudaExecutor::Impl : PlanBackend {
     return launchRaw(kernel, std::move(values), threads, error);
   }
 
-  bool gemm(bool transA, bool transB, int64_t m, int64_t n, int64_t k, int64_t a, int64_t lda, int64_t b,
-            int64_t ldb, int64_t c, int64_t ldc, std::string &error) override {
+  bool gemm(bool transA, bool transB, int64_t m, int64_t n, int64_t k, int64_t a, int64_t lda, int64_t b, int64_t ldb,
+            int64_t c, int64_t ldc, std::string &error) override {
     const float one = 1, zero = 0;
     auto at = [&](int64_t offset) { return reinterpret_cast<float *>(arena + offset); };
     return checkLibrary(l->cublasSgemm(blas, transA ? CUBLAS_OP_T : CUBLAS_OP_N, transB ? CUBLAS_OP_T : CUBLAS_OP_N,
@@ -121,29 +121,28 @@ struct CudaExecutor::Impl : PlanBackend {
       return true;
     }
     const auto &s = step.shape; // C H W K OH OW R S stride padding dilation groups
-    bool ok = checkLibrary(l->cudnnCreateTensorDescriptor(&d.x), "cudnnCreateTensorDescriptor", true, error) &&
-              checkLibrary(l->cudnnCreateTensorDescriptor(&d.y), "cudnnCreateTensorDescriptor", true, error) &&
-              checkLibrary(l->cudnnCreateFilterDescriptor(&d.w), "cudnnCreateFilterDescriptor", true, error) &&
-              checkLibrary(l->cudnnCreateConvolutionDescriptor(&d.conv), "cudnnCreateConvolutionDescriptor", true,
-                           error) &&
-              checkLibrary(l->cudnnSetTensor4dDescriptor(d.x, CUDNN_TENSOR_NCHW, CUDNN_DATA_FLOAT, int(n), int(s[0]),
-                                                         int(s[1]), int(s[2])),
-                           "cudnnSetTensor4dDescriptor", true, error) &&
-              checkLibrary(l->cudnnSetTensor4dDescriptor(d.y, CUDNN_TENSOR_NCHW, CUDNN_DATA_FLOAT, int(n), int(s[3]),
-                                                         int(s[4]), int(s[5])),
-                           "cudnnSetTensor4dDescriptor", true, error) &&
-              checkLibrary(l->cudnnSetFilter4dDescriptor(d.w, CUDNN_DATA_FLOAT, CUDNN_TENSOR_NCHW, int(s[3]),
-                                                         int(s[0] / s[11]), int(s[6]), int(s[7])),
-                           "cudnnSetFilter4dDescriptor", true, error) &&
-              checkLibrary(l->cudnnSetConvolution2dDescriptor(d.conv, int(s[9]), int(s[9]), int(s[8]), int(s[8]),
-                                                              int(s[10]), int(s[10]), CUDNN_CROSS_CORRELATION,
-                                                              CUDNN_DATA_FLOAT),
-                           "cudnnSetConvolution2dDescriptor", true, error) &&
-              checkLibrary(l->cudnnSetConvolutionGroupCount(d.conv, int(s[11])), "cudnnSetConvolutionGroupCount",
-                           true, error) &&
-              // Plain FP32 arithmetic (no TF32), as on the CPU.
-              checkLibrary(l->cudnnSetConvolutionMathType(d.conv, CUDNN_FMA_MATH), "cudnnSetConvolutionMathType",
-                           true, error);
+    bool ok =
+        checkLibrary(l->cudnnCreateTensorDescriptor(&d.x), "cudnnCreateTensorDescriptor", true, error) &&
+        checkLibrary(l->cudnnCreateTensorDescriptor(&d.y), "cudnnCreateTensorDescriptor", true, error) &&
+        checkLibrary(l->cudnnCreateFilterDescriptor(&d.w), "cudnnCreateFilterDescriptor", true, error) &&
+        checkLibrary(l->cudnnCreateConvolutionDescriptor(&d.conv), "cudnnCreateConvolutionDescriptor", true, error) &&
+        checkLibrary(l->cudnnSetTensor4dDescriptor(d.x, CUDNN_TENSOR_NCHW, CUDNN_DATA_FLOAT, int(n), int(s[0]),
+                                                   int(s[1]), int(s[2])),
+                     "cudnnSetTensor4dDescriptor", true, error) &&
+        checkLibrary(l->cudnnSetTensor4dDescriptor(d.y, CUDNN_TENSOR_NCHW, CUDNN_DATA_FLOAT, int(n), int(s[3]),
+                                                   int(s[4]), int(s[5])),
+                     "cudnnSetTensor4dDescriptor", true, error) &&
+        checkLibrary(l->cudnnSetFilter4dDescriptor(d.w, CUDNN_DATA_FLOAT, CUDNN_TENSOR_NCHW, int(s[3]),
+                                                   int(s[0] / s[11]), int(s[6]), int(s[7])),
+                     "cudnnSetFilter4dDescriptor", true, error) &&
+        checkLibrary(l->cudnnSetConvolution2dDescriptor(d.conv, int(s[9]), int(s[9]), int(s[8]), int(s[8]), int(s[10]),
+                                                        int(s[10]), CUDNN_CROSS_CORRELATION, CUDNN_DATA_FLOAT),
+                     "cudnnSetConvolution2dDescriptor", true, error) &&
+        checkLibrary(l->cudnnSetConvolutionGroupCount(d.conv, int(s[11])), "cudnnSetConvolutionGroupCount", true,
+                     error) &&
+        // Plain FP32 arithmetic (no TF32), as on the CPU.
+        checkLibrary(l->cudnnSetConvolutionMathType(d.conv, CUDNN_FMA_MATH), "cudnnSetConvolutionMathType", true,
+                     error);
     if (ok)
       convs[key] = d;
     return ok;
@@ -164,8 +163,8 @@ struct CudaExecutor::Impl : PlanBackend {
                           "cudnnConvolutionForward", true, error);
     if (kind == PlanStep::Kind::ConvBackwardData)
       return checkLibrary(l->cudnnConvolutionBackwardData(dnn, &one, d.w, at(w), d.y, at(y), d.conv,
-                                                          CUDNN_CONVOLUTION_BWD_DATA_ALGO_1, ws, workspaceBytes,
-                                                          &zero, d.x, at(x)),
+                                                          CUDNN_CONVOLUTION_BWD_DATA_ALGO_1, ws, workspaceBytes, &zero,
+                                                          d.x, at(x)),
                           "cudnnConvolutionBackwardData", true, error);
     return checkLibrary(l->cudnnConvolutionBackwardFilter(dnn, &one, d.x, at(x), d.y, at(y), d.conv,
                                                           CUDNN_CONVOLUTION_BWD_FILTER_ALGO_1, ws, workspaceBytes,
@@ -185,14 +184,13 @@ struct CudaExecutor::Impl : PlanBackend {
         return false;
       size_t bytes = 0;
       int status = step.kind == PlanStep::Kind::ConvForward
-                       ? l->cudnnGetConvolutionForwardWorkspaceSize(dnn, d.x, d.w, d.conv, d.y,
-                                                                    CUDNN_CONVOLUTION_FWD_ALGO_IMPLICIT_PRECOMP_GEMM,
-                                                                    &bytes)
+                       ? l->cudnnGetConvolutionForwardWorkspaceSize(
+                             dnn, d.x, d.w, d.conv, d.y, CUDNN_CONVOLUTION_FWD_ALGO_IMPLICIT_PRECOMP_GEMM, &bytes)
                    : step.kind == PlanStep::Kind::ConvBackwardData
                        ? l->cudnnGetConvolutionBackwardDataWorkspaceSize(dnn, d.w, d.y, d.conv, d.x,
                                                                          CUDNN_CONVOLUTION_BWD_DATA_ALGO_1, &bytes)
-                       : l->cudnnGetConvolutionBackwardFilterWorkspaceSize(
-                             dnn, d.x, d.y, d.conv, d.w, CUDNN_CONVOLUTION_BWD_FILTER_ALGO_1, &bytes);
+                       : l->cudnnGetConvolutionBackwardFilterWorkspaceSize(dnn, d.x, d.y, d.conv, d.w,
+                                                                           CUDNN_CONVOLUTION_BWD_FILTER_ALGO_1, &bytes);
       if (!checkLibrary(status, "cudnnGetConvolutionWorkspaceSize", true, error))
         return false;
       need = std::max(need, bytes);
@@ -322,8 +320,7 @@ bool CudaExecutor::download(int64_t offset, void *host, int64_t bytes, std::stri
 
 bool CudaExecutor::synchronize(std::string &error) {
   impl_->l->cuCtxSetCurrent(impl_->context);
-  return impl_->check(impl_->l->cuStreamSynchronize(impl_->stream), "running the step (cuStreamSynchronize)",
-                      error);
+  return impl_->check(impl_->l->cuStreamSynchronize(impl_->stream), "running the step (cuStreamSynchronize)", error);
 }
 
 bool CudaExecutor::gather(const Dataset &data, const std::vector<int64_t> &samples, size_t begin, size_t end,
@@ -343,13 +340,13 @@ bool CudaExecutor::gather(const Dataset &data, const std::vector<int64_t> &sampl
         !x.check(x.l->cuMemAlloc(&r.labels, labelBytes), "cuMemAlloc (the labels)", error) ||
         !x.check(x.l->cuMemcpyHtoDAsync(r.images, data.images.data(), imageBytes, x.stream), "uploading the data",
                  error) ||
-        !x.check(x.l->cuMemcpyHtoDAsync(r.labels, data.labels.data(), labelBytes, x.stream),
-                 "uploading the labels", error))
+        !x.check(x.l->cuMemcpyHtoDAsync(r.labels, data.labels.data(), labelBytes, x.stream), "uploading the labels",
+                 error))
       return false;
     it = x.datasets.emplace(&data, r).first;
   }
-  if (!x.indices && !x.check(x.l->cuMemAlloc(&x.indices, x.plan.batch * sizeof(int64_t)), "cuMemAlloc (indices)",
-                             error))
+  if (!x.indices &&
+      !x.check(x.l->cuMemAlloc(&x.indices, x.plan.batch * sizeof(int64_t)), "cuMemAlloc (indices)", error))
     return false;
   int64_t n = static_cast<int64_t>(end - begin), rowFloats = data.sampleSize();
   if (n > x.plan.batch) {
@@ -363,8 +360,7 @@ bool CudaExecutor::gather(const Dataset &data, const std::vector<int64_t> &sampl
   return x.launchRaw(x.plan.gatherRows,
                      {x.arena + uint64_t(input->offset), it->second.images, x.indices, uint64_t(rowFloats)},
                      n * rowFloats, error) &&
-         x.launchRaw(x.plan.gatherLabels, {x.arena + uint64_t(labels->offset), it->second.labels, x.indices}, n,
-                     error);
+         x.launchRaw(x.plan.gatherLabels, {x.arena + uint64_t(labels->offset), it->second.labels, x.indices}, n, error);
 }
 
 bool CudaExecutor::run(bool train, int64_t n, std::string &error) {
@@ -395,14 +391,13 @@ bool CudaExecutor::run(bool train, int64_t n, std::string &error) {
   }
   CUgraph graph = nullptr;
   CUgraphExec exec = nullptr;
-  if (!x.check(x.l->cuStreamBeginCapture(x.stream, CU_STREAM_CAPTURE_MODE_THREAD_LOCAL), "cuStreamBeginCapture",
-               error))
+  if (!x.check(x.l->cuStreamBeginCapture(x.stream, CU_STREAM_CAPTURE_MODE_THREAD_LOCAL), "cuStreamBeginCapture", error))
     return false;
   std::string why;
   bool enqueued = x.enqueue(steps, n, why);
   CUresult ended = x.l->cuStreamEndCapture(x.stream, &graph);
-  bool instantiated = enqueued && ended == 0 &&
-                      x.check(x.l->cuGraphInstantiateWithFlags(&exec, graph, 0), "cuGraphInstantiate", why);
+  bool instantiated =
+      enqueued && ended == 0 && x.check(x.l->cuGraphInstantiateWithFlags(&exec, graph, 0), "cuGraphInstantiate", why);
   if (graph)
     x.l->cuGraphDestroy(graph);
   if (!instantiated) {
@@ -429,8 +424,8 @@ Program cudaProgram(std::shared_ptr<CudaExecutor> executor) {
       throw std::runtime_error(std::string("the CUDA plan has no '") + name + "' slot");
     return *s;
   };
-  ProgramSlot input = slot("input"), labels = slot("labels"), lr = slot("lr"), step = slot("step"),
-              loss = slot("loss"), logits = slot("logits");
+  ProgramSlot input = slot("input"), labels = slot("labels"), lr = slot("lr"), step = slot("step"), loss = slot("loss"),
+              logits = slot("logits");
   auto started = std::make_shared<bool>(false);
   auto must = [](bool ok, const std::string &error) {
     if (!ok)
@@ -460,8 +455,7 @@ Program cudaProgram(std::shared_ptr<CudaExecutor> executor) {
     must((onDevice || (executor->upload(input.offset, arena + input.offset, input.elements(n) * 4, error) &&
                        executor->upload(labels.offset, arena + labels.offset, labels.elements(n) * 4, error))) &&
              executor->upload(lr.offset, arena + lr.offset, lr.bytes, error) &&
-             executor->upload(step.offset, arena + step.offset, step.bytes, error) &&
-             executor->run(true, n, error) &&
+             executor->upload(step.offset, arena + step.offset, step.bytes, error) && executor->run(true, n, error) &&
              executor->download(loss.offset, arena + loss.offset, loss.bytes, error) && executor->synchronize(error),
          error);
   };

@@ -78,8 +78,8 @@ struct Libraries {
   CUresult (*cuGraphLaunch)(CUgraphExec, CUstream);
   CUresult (*cuGraphExecDestroy)(CUgraphExec);
   CUresult (*cuGraphDestroy)(CUgraph);
-  CUresult (*cuLaunchKernel)(CUfunction, unsigned, unsigned, unsigned, unsigned, unsigned, unsigned, unsigned,
-                             CUstream, void **, void **);
+  CUresult (*cuLaunchKernel)(CUfunction, unsigned, unsigned, unsigned, unsigned, unsigned, unsigned, unsigned, CUstream,
+                             void **, void **);
   // libcublas
   int (*cublasCreate)(cublasHandle_t *);
   int (*cublasDestroy)(cublasHandle_t);
@@ -108,9 +108,9 @@ struct Libraries {
   int (*cudnnGetConvolutionBackwardDataWorkspaceSize)(cudnnHandle_t, cudnnFilterDescriptor_t, cudnnTensorDescriptor_t,
                                                       cudnnConvolutionDescriptor_t, cudnnTensorDescriptor_t, int,
                                                       size_t *);
-  int (*cudnnGetConvolutionBackwardFilterWorkspaceSize)(cudnnHandle_t, cudnnTensorDescriptor_t,
-                                                        cudnnTensorDescriptor_t, cudnnConvolutionDescriptor_t,
-                                                        cudnnFilterDescriptor_t, int, size_t *);
+  int (*cudnnGetConvolutionBackwardFilterWorkspaceSize)(cudnnHandle_t, cudnnTensorDescriptor_t, cudnnTensorDescriptor_t,
+                                                        cudnnConvolutionDescriptor_t, cudnnFilterDescriptor_t, int,
+                                                        size_t *);
   int (*cudnnConvolutionForward)(cudnnHandle_t, const void *, cudnnTensorDescriptor_t, const void *,
                                  cudnnFilterDescriptor_t, const void *, cudnnConvolutionDescriptor_t, int, void *,
                                  size_t, const void *, cudnnTensorDescriptor_t, void *);

@@ -29,7 +29,7 @@ struct PlanError {
 /// [0, kMaxOperand], is an error (a float would not convert safely).
 int64_t integerOf(const json &v, const std::string &field, const std::string &where) {
   if (!v.is_number_integer() || (v.is_number_unsigned() ? v.get<uint64_t>() > uint64_t(kMaxOperand)
-                                                         : v.get<int64_t>() < 0 || v.get<int64_t>() > kMaxOperand))
+                                                        : v.get<int64_t>() < 0 || v.get<int64_t>() > kMaxOperand))
     throw PlanError{where + ": '" + field + "' must be an integer from 0 to 2^40"};
   return v.get<int64_t>();
 }
@@ -56,9 +56,9 @@ constexpr std::pair<PlanStep::Kind, const char *> kKindNames[] = {
 /// The operand fields of a gemm and of a convolution, in plan.json and in
 /// PlanStep.
 using OperandField = std::pair<const char *, PlanOperand PlanStep::*>;
-constexpr OperandField kGemmOperands[] = {{"m", &PlanStep::m},   {"n", &PlanStep::n},     {"k", &PlanStep::k},
-                                          {"a", &PlanStep::a},   {"lda", &PlanStep::lda}, {"b", &PlanStep::b},
-                                          {"ldb", &PlanStep::ldb}, {"c", &PlanStep::c},   {"ldc", &PlanStep::ldc}};
+constexpr OperandField kGemmOperands[] = {{"m", &PlanStep::m},     {"n", &PlanStep::n},     {"k", &PlanStep::k},
+                                          {"a", &PlanStep::a},     {"lda", &PlanStep::lda}, {"b", &PlanStep::b},
+                                          {"ldb", &PlanStep::ldb}, {"c", &PlanStep::c},     {"ldc", &PlanStep::ldc}};
 constexpr OperandField kConvOperands[] = {{"x", &PlanStep::x}, {"w", &PlanStep::w}, {"y", &PlanStep::y}};
 
 /// `value`, the operand called `field`, read from its text.
@@ -249,8 +249,12 @@ std::optional<PlanStep> parsePlanStep(const json &step, const std::string &where
 }
 
 std::string printCudaPlan(const CudaPlan &plan) {
-  json j = {{"format", "nasc-cuda-plan"}, {"version", 1},         {"chip", plan.chip},
-            {"batch", plan.batch},        {"arena_bytes", plan.arenaBytes}, {"candidate", plan.candidate}};
+  json j = {{"format", "nasc-cuda-plan"},
+            {"version", 1},
+            {"chip", plan.chip},
+            {"batch", plan.batch},
+            {"arena_bytes", plan.arenaBytes},
+            {"candidate", plan.candidate}};
   j["slots"] = json::array();
   for (const ProgramSlot &s : plan.slots)
     j["slots"].push_back(slotJSON(s));
@@ -324,9 +328,7 @@ bool runPlan(const std::vector<PlanStep> &steps, int64_t n, PlanBackend &backend
       ok = backend.gemm(s.transA, s.transB, s.m.at(n), s.n.at(n), s.k.at(n), s.a.at(n), s.lda.at(n), s.b.at(n),
                         s.ldb.at(n), s.c.at(n), s.ldc.at(n), error);
       break;
-    default:
-      ok = backend.conv(s.kind, s.x.at(n), s.w.at(n), s.y.at(n), s.shape, n, error);
-      break;
+    default: ok = backend.conv(s.kind, s.x.at(n), s.w.at(n), s.y.at(n), s.shape, n, error); break;
     }
     if (!ok)
       return false;

@@ -64,9 +64,9 @@ std::optional<Dataset> parseIDX(const std::vector<uint8_t> &images, const std::v
   // Three 32-bit fields multiply to up to 96 bits.
   unsigned __int128 wanted = static_cast<unsigned __int128>(data.count) * data.height * data.width;
   if (wanted > images.size() - 16) {
-    error = "the image file is truncated: " + std::to_string(data.count) + " images of " +
-            std::to_string(data.height) + "x" + std::to_string(data.width) + " pixels need more than the " +
-            std::to_string(images.size() - 16) + " bytes present";
+    error = "the image file is truncated: " + std::to_string(data.count) + " images of " + std::to_string(data.height) +
+            "x" + std::to_string(data.width) + " pixels need more than the " + std::to_string(images.size() - 16) +
+            " bytes present";
     return std::nullopt;
   }
   uint64_t pixels = static_cast<uint64_t>(wanted);

@@ -222,18 +222,12 @@ constexpr float kInvSqrt2 = 1 / std::numbers::sqrt2_v<float>;
 /// Calls g(f) with f the activation `kind` as a float function.
 template <class G> void withActivation(int64_t kind, G &&g) {
   switch (kind) {
-  case NASC_ACT_RELU:
-    return g([](float x) { return x < 0 ? 0.f : x; });
-  case NASC_ACT_GELU:
-    return g([](float x) { return 0.5f * x * (1 + std::erf(x * kInvSqrt2)); });
-  case NASC_ACT_TANH:
-    return g([](float x) { return std::tanh(x); });
-  case NASC_ACT_SIGMOID:
-    return g([](float x) { return 1 / (1 + std::exp(-x)); });
-  case NASC_ACT_SILU:
-    return g([](float x) { return x / (1 + std::exp(-x)); });
-  default:
-    return g([](float x) { return x; });
+  case NASC_ACT_RELU: return g([](float x) { return x < 0 ? 0.f : x; });
+  case NASC_ACT_GELU: return g([](float x) { return 0.5f * x * (1 + std::erf(x * kInvSqrt2)); });
+  case NASC_ACT_TANH: return g([](float x) { return std::tanh(x); });
+  case NASC_ACT_SIGMOID: return g([](float x) { return 1 / (1 + std::exp(-x)); });
+  case NASC_ACT_SILU: return g([](float x) { return x / (1 + std::exp(-x)); });
+  default: return g([](float x) { return x; });
   }
 }
 
@@ -283,9 +277,7 @@ int64_t scratchPerSample(const ConvGeom &g) { return (g.Kg + g.Og) * g.OHW + g.p
 /// Chunks of samples that run at once, each on a thread with its own part
 /// of the scratch: fixed per machine, so that the compiler (which sizes the
 /// scratch) and the run agree.
-int64_t chunkLanes() {
-  return std::clamp<int64_t>(std::thread::hardware_concurrency(), 1, 8);
-}
+int64_t chunkLanes() { return std::clamp<int64_t>(std::thread::hardware_concurrency(), 1, 8); }
 
 /// Samples per chunk: enough chunks for every lane, none too big; never
 /// more for a smaller n, so that scratch sized for a batch serves every
@@ -298,9 +290,7 @@ int64_t chunkSamples(const ConvGeom &g, int64_t n) {
 
 /// Floats of one lane's scratch: its chunk's buffers and a partial weight
 /// gradient.
-int64_t laneFloats(const ConvGeom &g, int64_t n) {
-  return chunkSamples(g, n) * scratchPerSample(g) + g.s.O * g.Kg;
-}
+int64_t laneFloats(const ConvGeom &g, int64_t n) { return chunkSamples(g, n) * scratchPerSample(g) + g.s.O * g.Kg; }
 
 /// Copies group `grp` of sample `b` between x (NCHW) and the middle of a
 /// padded image; ToPadded zeroes the padding first.
@@ -614,8 +604,7 @@ void nasc_conv2d_grad_weight(const float *dy, const float *x, float *dw, float *
     for (int64_t grp = 0; grp < s->groups; ++grp) {
       im2colChunk(x, col, images, g, b0, B, grp);
       gatherOutputs(dy, out, g, b0, B, grp);
-      gemm(false, true, g.Og, g.Kg, B * g.OHW, out, B * g.OHW, col, B * g.OHW, 1.f, partial + grp * g.Og * g.Kg,
-           g.Kg);
+      gemm(false, true, g.Og, g.Kg, B * g.OHW, out, B * g.OHW, col, B * g.OHW, 1.f, partial + grp * g.Og * g.Kg, g.Kg);
     }
   });
   std::fill_n(dw, size, 0.f);
@@ -708,12 +697,9 @@ void nasc_activation_grad(const float *dy, const float *x, const float *y, float
   // grad(dy, v): v is y for relu, sigmoid and tanh, x for the others.
   auto run = [&](const float *v, auto grad) { parallelElements(count, [&](int64_t i) { dx[i] = grad(dy[i], v[i]); }); };
   switch (kind) {
-  case NASC_ACT_RELU:
-    return run(y, [](float d, float v) { return v > 0 ? d : 0.f; });
-  case NASC_ACT_SIGMOID:
-    return run(y, [](float d, float v) { return d * v * (1 - v); });
-  case NASC_ACT_TANH:
-    return run(y, [](float d, float v) { return d * (1 - v * v); });
+  case NASC_ACT_RELU: return run(y, [](float d, float v) { return v > 0 ? d : 0.f; });
+  case NASC_ACT_SIGMOID: return run(y, [](float d, float v) { return d * v * (1 - v); });
+  case NASC_ACT_TANH: return run(y, [](float d, float v) { return d * (1 - v * v); });
   case NASC_ACT_GELU:
     return run(x, [](float d, float v) {
       const float cdf = 0.5f * (1 + std::erf(v * kInvSqrt2));
@@ -725,8 +711,7 @@ void nasc_activation_grad(const float *dy, const float *x, const float *y, float
       const float sig = 1 / (1 + std::exp(-v));
       return d * sig * (1 + v * (1 - sig));
     });
-  default:
-    return run(dy, [](float d, float) { return d; });
+  default: return run(dy, [](float d, float) { return d; });
   }
 }
 

@@ -34,21 +34,35 @@ int64_t Program::parameterCount() const {
 }
 
 const std::vector<KernelSymbol> &kernelSymbols() {
-#define NASC_KERNEL(name) KernelSymbol{#name, reinterpret_cast<void *>(&name)}
+#define NASC_KERNEL(name)                                                                                              \
+  KernelSymbol { #name, reinterpret_cast < void *>(&name) }
   static const std::vector<KernelSymbol> symbols = {
-      NASC_KERNEL(nasc_linear),          NASC_KERNEL(nasc_linear_grad_input),
-      NASC_KERNEL(nasc_linear_grad_weight), NASC_KERNEL(nasc_bias_grad),
-      NASC_KERNEL(nasc_conv2d),          NASC_KERNEL(nasc_conv2d_grad_input),
-      NASC_KERNEL(nasc_conv2d_grad_weight), NASC_KERNEL(nasc_pool2d),
-      NASC_KERNEL(nasc_pool2d_grad),     NASC_KERNEL(nasc_global_avgpool),
-      NASC_KERNEL(nasc_global_avgpool_grad), NASC_KERNEL(nasc_activation),
-      NASC_KERNEL(nasc_activation_grad), NASC_KERNEL(nasc_add),
-      NASC_KERNEL(nasc_mul),             NASC_KERNEL(nasc_fill_zero),
-      NASC_KERNEL(nasc_copy_rows),       NASC_KERNEL(nasc_batchnorm_train),
-      NASC_KERNEL(nasc_batchnorm_infer), NASC_KERNEL(nasc_batchnorm_grad),
-      NASC_KERNEL(nasc_layernorm),       NASC_KERNEL(nasc_layernorm_grad),
-      NASC_KERNEL(nasc_dropout),         NASC_KERNEL(nasc_softmax_cross_entropy),
-      NASC_KERNEL(nasc_sgd),             NASC_KERNEL(nasc_adam),
+      NASC_KERNEL(nasc_linear),
+      NASC_KERNEL(nasc_linear_grad_input),
+      NASC_KERNEL(nasc_linear_grad_weight),
+      NASC_KERNEL(nasc_bias_grad),
+      NASC_KERNEL(nasc_conv2d),
+      NASC_KERNEL(nasc_conv2d_grad_input),
+      NASC_KERNEL(nasc_conv2d_grad_weight),
+      NASC_KERNEL(nasc_pool2d),
+      NASC_KERNEL(nasc_pool2d_grad),
+      NASC_KERNEL(nasc_global_avgpool),
+      NASC_KERNEL(nasc_global_avgpool_grad),
+      NASC_KERNEL(nasc_activation),
+      NASC_KERNEL(nasc_activation_grad),
+      NASC_KERNEL(nasc_add),
+      NASC_KERNEL(nasc_mul),
+      NASC_KERNEL(nasc_fill_zero),
+      NASC_KERNEL(nasc_copy_rows),
+      NASC_KERNEL(nasc_batchnorm_train),
+      NASC_KERNEL(nasc_batchnorm_infer),
+      NASC_KERNEL(nasc_batchnorm_grad),
+      NASC_KERNEL(nasc_layernorm),
+      NASC_KERNEL(nasc_layernorm_grad),
+      NASC_KERNEL(nasc_dropout),
+      NASC_KERNEL(nasc_softmax_cross_entropy),
+      NASC_KERNEL(nasc_sgd),
+      NASC_KERNEL(nasc_adam),
   };
 #undef NASC_KERNEL
   return symbols;

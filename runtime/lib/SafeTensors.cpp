@@ -40,10 +40,10 @@ struct DtypeInfo {
 /// its writer sorts tensors by descending position in this list, which puts
 /// the widest (most aligned) types first.
 constexpr std::array<DtypeInfo, 22> kDtypes = {{
-    {"BOOL", 8},        {"F4", 4},          {"F6_E2M3", 6},     {"F6_E3M2", 6}, {"U8", 8},   {"I8", 8},
-    {"F8_E5M2", 8},     {"F8_E4M3", 8},     {"F8_E8M0", 8},     {"F8_E4M3FNUZ", 8},          {"F8_E5M2FNUZ", 8},
-    {"I16", 16},        {"U16", 16},        {"F16", 16},        {"BF16", 16},   {"I32", 32}, {"U32", 32},
-    {"F32", 32},        {"C64", 64},        {"F64", 64},        {"I64", 64},    {"U64", 64},
+    {"BOOL", 8},    {"F4", 4},      {"F6_E2M3", 6}, {"F6_E3M2", 6},     {"U8", 8},          {"I8", 8},
+    {"F8_E5M2", 8}, {"F8_E4M3", 8}, {"F8_E8M0", 8}, {"F8_E4M3FNUZ", 8}, {"F8_E5M2FNUZ", 8}, {"I16", 16},
+    {"U16", 16},    {"F16", 16},    {"BF16", 16},   {"I32", 32},        {"U32", 32},        {"F32", 32},
+    {"C64", 64},    {"F64", 64},    {"I64", 64},    {"U64", 64},
 }};
 
 /// The dtype's position in kDtypes, or -1.
@@ -307,7 +307,8 @@ std::optional<TensorFile> parseSafeTensors(const std::vector<uint8_t> &file, std
     bool misaligned = false;
     std::optional<uint64_t> size = overflow ? std::nullopt : byteCount(elements, *bits, misaligned);
     if (misaligned) {
-      error = where + ": " + std::to_string(elements) + " elements of " + tensor.dtype + " are not a whole number of bytes";
+      error =
+          where + ": " + std::to_string(elements) + " elements of " + tensor.dtype + " are not a whole number of bytes";
       return std::nullopt;
     }
     if (!size) {
@@ -344,8 +345,9 @@ std::optional<TensorFile> parseSafeTensors(const std::vector<uint8_t> &file, std
   }
 
   // The tensors must tile the buffer: no overlap, no gap, nothing after.
-  std::stable_sort(placed.begin(), placed.end(),
-                   [](const Placed &a, const Placed &b) { return std::tie(a.begin, a.end) < std::tie(b.begin, b.end); });
+  std::stable_sort(placed.begin(), placed.end(), [](const Placed &a, const Placed &b) {
+    return std::tie(a.begin, a.end) < std::tie(b.begin, b.end);
+  });
   uint64_t position = 0;
   const std::string *previous = nullptr;
   for (const Placed &p : placed) {

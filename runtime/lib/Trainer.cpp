@@ -56,8 +56,7 @@ Model::Model(const Program &program, uint64_t seed) : program_(program) {
   std::memset(arena_, 0, bytes);
   for (const ProgramSlot &s : program.slots)
     if (s.role == "param" || s.role == "state")
-      initialize(s, reinterpret_cast<float *>(arena_ + s.offset), s.elements(program.batch),
-                 seed ^ hashName(s.name));
+      initialize(s, reinterpret_cast<float *>(arena_ + s.offset), s.elements(program.batch), seed ^ hashName(s.name));
   input_ = program.find("input");
   labels_ = program.find("labels");
   lr_ = program.find("lr");
@@ -97,8 +96,8 @@ bool Model::accepts(const Dataset &data, std::string &error) const {
   }
   int64_t classes = logits_->shape.back();
   if (data.classes > classes) {
-    error = "the data has " + std::to_string(data.classes) + " classes but the model has " +
-            std::to_string(classes) + " outputs";
+    error = "the data has " + std::to_string(data.classes) + " classes but the model has " + std::to_string(classes) +
+            " outputs";
     return false;
   }
   return true;
@@ -209,8 +208,8 @@ TrainResult trainEpochs(Model &model, const Dataset &trainData, const Dataset &t
       lossSum += loss;
       if (options.onProgress && since(lastReport) >= options.progressEvery) {
         lastReport = Clock::now();
-        options.onProgress({epoch, options.epochs, s + 1, steps, lossSum / (s + 1),
-                            (s + 1) * batch / since(epochStart), false});
+        options.onProgress(
+            {epoch, options.epochs, s + 1, steps, lossSum / (s + 1), (s + 1) * batch / since(epochStart), false});
       }
     }
     if (result.diverged || result.cancelled)

@@ -137,8 +137,8 @@ int main(int argc, char **argv) {
     }
     double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     std::printf("{\"steps\": %lld, \"batch\": %lld, \"step_us\": %.1f, \"samples_per_s\": %.0f, \"load_s\": %.3f}\n",
-                static_cast<long long>(timeSteps), static_cast<long long>(program.batch),
-                seconds / timeSteps * 1e6, timeSteps * program.batch / seconds, loadSeconds);
+                static_cast<long long>(timeSteps), static_cast<long long>(program.batch), seconds / timeSteps * 1e6,
+                timeSteps * program.batch / seconds, loadSeconds);
     return 0;
   }
 

@@ -7,9 +7,9 @@
 //===----------------------------------------------------------------------===//
 #include "nas/Search/Algorithm.h"
 
-#include "nas/Search/Random.h"
 #include "SeenDNA.h"
 #include "ValueRatioModel.h"
+#include "nas/Search/Random.h"
 
 #include <algorithm>
 #include <cmath>

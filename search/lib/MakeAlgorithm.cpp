@@ -128,8 +128,9 @@ std::unique_ptr<Algorithm> makeAlgorithm(const DecisionSpace &space, const Algor
   if (name == "evolution" || name == "nsga2") {
     bool nsga2 = name == "nsga2" || settings.objectives > 1;
     int population = 0, tournament = 0, candidates = 1;
-    if (!params.onlyKnown(nsga2 && name == "nsga2" ? std::vector<std::string>{"population", "tournament"}
-                                                   : std::vector<std::string>{"population", "tournament", "candidates"}) ||
+    if (!params.onlyKnown(nsga2 && name == "nsga2"
+                              ? std::vector<std::string>{"population", "tournament"}
+                              : std::vector<std::string>{"population", "tournament", "candidates"}) ||
         !params.integer("population", tableDefault(name, "population"), 2, kMaxCount, population) ||
         !params.integer("tournament", tableDefault(name, "tournament"), 1, population, tournament) ||
         !params.integer("candidates", tableDefault("evolution", "candidates"), 1, 1000, candidates))
@@ -149,7 +150,8 @@ std::unique_ptr<Algorithm> makeAlgorithm(const DecisionSpace &space, const Algor
     double gamma = 0;
     if (!params.onlyKnown({"startup", "candidates", "gamma"}) ||
         !params.integer("startup", tableDefault("tpe", "startup"), 0, kMaxCount, startup) ||
-        !params.integer("candidates", tableDefault("tpe", "candidates"), 1, kMaxCount, candidates) || !params.open("gamma", 0.25, 0, 1, gamma))
+        !params.integer("candidates", tableDefault("tpe", "candidates"), 1, kMaxCount, candidates) ||
+        !params.open("gamma", 0.25, 0, 1, gamma))
       return nullptr;
     return makeTPE(space, startup, candidates, gamma, settings.seed);
   }

@@ -82,8 +82,8 @@ const char *trialStateName(TrialState state) {
 }
 
 std::optional<TrialState> parseTrialState(const std::string &name) {
-  for (TrialState s : {TrialState::Running, TrialState::Complete, TrialState::Failed, TrialState::Pruned,
-                       TrialState::Infeasible})
+  for (TrialState s :
+       {TrialState::Running, TrialState::Complete, TrialState::Failed, TrialState::Pruned, TrialState::Infeasible})
     if (name == trialStateName(s))
       return s;
   return std::nullopt;
@@ -148,9 +148,7 @@ const char *const kTrialColumns = "SELECT id, dna, candidate_hash, state, reason
                                   "finished_at, machine, worker FROM trials";
 const char *const kEpochColumns = "SELECT trial, epoch, train_loss, val_loss, val_accuracy, seconds FROM epochs";
 
-double now() {
-  return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
-}
+double now() { return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count(); }
 
 std::string hostName() {
   char name[256] = {};
@@ -255,8 +253,8 @@ bool decodeMetrics(const std::string &text, std::map<std::string, double> &metri
     else if (special == "Infinity" || special == "-Infinity")
       metrics[name] = (special[0] == '-' ? -1 : 1) * std::numeric_limits<double>::infinity();
     else {
-      why = "its metric '" + name + "' is not a number: " + value.dump(-1, ' ', false,
-                                                                         nlohmann::json::error_handler_t::replace);
+      why = "its metric '" + name +
+            "' is not a number: " + value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
       return false;
     }
   }
@@ -456,8 +454,8 @@ bool SQLiteStudy::checkStudy(int64_t applicationId, const std::vector<std::strin
   for (const char *sql : {kStudyColumns, kTrialColumns, kEpochColumns}) {
     Statement statement(db, sql);
     if (!statement.ok()) {
-      error = "study " + inQuotes(path) + " is not a valid nasc study (damaged or written by something else): " +
-              sqlite3_errmsg(db);
+      error = "study " + inQuotes(path) +
+              " is not a valid nasc study (damaged or written by something else): " + sqlite3_errmsg(db);
       return false;
     }
   }
@@ -504,8 +502,8 @@ bool SQLiteStudy::open(const StudyInfo &info, std::string &error) {
   if (rc == SQLITE_ROW) {
     if (select.text(2) != wanted.spaceHash) {
       std::string where = select.text(3).empty() ? "a space of hash " + select.text(2) : select.text(3);
-      error = "study " + inQuotes(path) + ": this study belongs to another space: " + where +
-              "; use another --study file";
+      error =
+          "study " + inQuotes(path) + ": this study belongs to another space: " + where + "; use another --study file";
       return false;
     }
   } else if (rc == SQLITE_DONE) {

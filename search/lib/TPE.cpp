@@ -11,8 +11,8 @@
 //===----------------------------------------------------------------------===//
 #include "nas/Search/Algorithm.h"
 
-#include "nas/Search/Random.h"
 #include "SeenDNA.h"
+#include "nas/Search/Random.h"
 
 #include <algorithm>
 #include <cmath>

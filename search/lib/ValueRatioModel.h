@@ -40,8 +40,8 @@ private:
     double good = 0, bad = 0;
   };
   struct Decision {
-    Counts active;                          // trials in which it was active
-    std::map<std::string, Counts> byValue;  // the same, per value
+    Counts active;                         // trials in which it was active
+    std::map<std::string, Counts> byValue; // the same, per value
   };
   static std::string category(const DecisionValue &v);
 

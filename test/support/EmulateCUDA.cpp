@@ -101,10 +101,10 @@ public:
     return callKernel(engine_, kernel, packed, error);
   }
 
-  bool gemm(bool transA, bool transB, int64_t m, int64_t n, int64_t k, int64_t a, int64_t lda, int64_t b,
-            int64_t ldb, int64_t c, int64_t ldc, std::string &) override {
-    cblas_sgemm(CblasColMajor, transA ? CblasTrans : CblasNoTrans, transB ? CblasTrans : CblasNoTrans, m, n, k, 1,
-                f(a), lda, f(b), ldb, 0, f(c), ldc);
+  bool gemm(bool transA, bool transB, int64_t m, int64_t n, int64_t k, int64_t a, int64_t lda, int64_t b, int64_t ldb,
+            int64_t c, int64_t ldc, std::string &) override {
+    cblas_sgemm(CblasColMajor, transA ? CblasTrans : CblasNoTrans, transB ? CblasTrans : CblasNoTrans, m, n, k, 1, f(a),
+                lda, f(b), ldb, 0, f(c), ldc);
     return true;
   }
 

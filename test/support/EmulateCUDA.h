@@ -35,8 +35,7 @@ public:
   char *arena();
   /// The device gather of a training batch (the plan's gather kernels,
   /// reading `data` where it is): samples[begin, end) into input and labels.
-  bool gather(const Dataset &data, const std::vector<int64_t> &samples, size_t begin, size_t end,
-              std::string &error);
+  bool gather(const Dataset &data, const std::vector<int64_t> &samples, size_t begin, size_t end, std::string &error);
   bool trainStep(int64_t n, std::string &error);
   bool infer(int64_t n, std::string &error);
 

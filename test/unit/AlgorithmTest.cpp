@@ -12,8 +12,8 @@
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //
 //===----------------------------------------------------------------------===//
-#include "nas/DSL/Frontend.h"
 #include "nas/Search/Algorithm.h"
+#include "nas/DSL/Frontend.h"
 #include "nas/Search/KeyFormat.h"
 #include "nas/Search/MetricTable.h"
 #include "nas/Search/Pruner.h"
@@ -95,7 +95,8 @@ TEST(GridSearch, ProposesEveryCandidateOnce) {
 
 TEST(RandomSearch, SameSeedSameProposals) {
   Parsed p = parseBody("return dense(x, oneof(4, 8, 16, 32))");
-  auto a = nas::makeRandomSearch(p.result.checked.decisions, 5), b = nas::makeRandomSearch(p.result.checked.decisions, 5);
+  auto a = nas::makeRandomSearch(p.result.checked.decisions, 5),
+       b = nas::makeRandomSearch(p.result.checked.decisions, 5);
   for (int i = 0; i < 20; ++i)
     EXPECT_EQ(*a->propose(), *b->propose());
 }
@@ -124,8 +125,8 @@ TEST(TrialLoop, ProposesLazilyAndTakesFeedback) {
 /// table by the example's key. Proposals of
 /// a cell already seen are answered again and not counted, as `nasc search`
 /// does.
-double meanBestOnNASBench201(const std::function<std::unique_ptr<nas::Algorithm>(const nas::DecisionSpace &,
-                                                                                 uint64_t)> &make) {
+double meanBestOnNASBench201(
+    const std::function<std::unique_ptr<nas::Algorithm>(const nas::DecisionSpace &, uint64_t)> &make) {
   std::string path = std::string(NASC_SOURCE_DIR) + "/data/nb201/nb201-12epoch.csv";
   std::string error;
   static std::optional<nas::MetricTable> table = nas::MetricTable::load(path, "arch", error);
@@ -296,9 +297,9 @@ struct Rugged {
 /// Ints and floats (one on a log scale); the maximum is 0 at a = 70,
 /// b = -10, c = 0.3, d = 10^-2.5, e = 3.
 struct Smooth {
-  DecisionSpace space = makeSpace(intDecision("s.a", 0, 100), intDecision("s.b", -50, 50),
-                                  floatDecision("s.c", 0, 1, false), floatDecision("s.d", 1e-4, 1e-1, true),
-                                  intDecision("s.e", 1, 8));
+  DecisionSpace space =
+      makeSpace(intDecision("s.a", 0, 100), intDecision("s.b", -50, 50), floatDecision("s.c", 0, 1, false),
+                floatDecision("s.d", 1e-4, 1e-1, true), intDecision("s.e", 1, 8));
   double operator()(const DNA &dna) const {
     auto sq = [](double x) { return x * x; };
     const auto &v = dna.values;
@@ -476,7 +477,8 @@ struct Case {
   std::string name;
   int objectives;
 };
-const std::vector<Case> kCases = {{"random", 1}, {"grid", 1}, {"evolution", 1}, {"tpe", 1}, {"nsga2", 2}, {"evolution", 2}};
+const std::vector<Case> kCases = {{"random", 1}, {"grid", 1},  {"evolution", 1},
+                                  {"tpe", 1},    {"nsga2", 2}, {"evolution", 2}};
 
 /// The space each algorithm runs on in the determinism tests: grid search
 /// needs a discrete one.

@@ -28,8 +28,8 @@ const char *kMLP = R"(model mlp(x: f32[N, 784]) -> f32[N, 10] {
 
 TEST(CompilerAPI, DiagnosticsAsData) {
   std::vector<nas::Diagnostic> diagnostics;
-  auto space = nas::Space::fromText("bad.nas", "model m(x: f32[N, 8]) -> f32[N, 4] {\n  return dense2(x, 4)\n}\n",
-                                    diagnostics);
+  auto space =
+      nas::Space::fromText("bad.nas", "model m(x: f32[N, 8]) -> f32[N, 4] {\n  return dense2(x, 4)\n}\n", diagnostics);
   EXPECT_EQ(space, nullptr);
   ASSERT_EQ(diagnostics.size(), 1u);
   EXPECT_EQ(diagnostics[0].severity, nas::Diagnostic::Severity::Error);

@@ -328,8 +328,8 @@ TEST(CudaPlan, ReadErrorsNameTheStep) {
   EXPECT_EQ(error, "train_step step 1: 'arg' is 'x', not @OFFSET, #V, n or n*K");
   EXPECT_FALSE(nas::parseCudaPlan(head + R"("train_step": [{"kind": "gemm", "transa": "Q"}]})", error));
   EXPECT_EQ(error, "train_step step 1: 'transa' must be \"N\" or \"T\"");
-  EXPECT_FALSE(nas::parseCudaPlan(head + R"("slots": [{"name": "w", "offset": 60, "bytes": 8}], "train_step": []})",
-                                  error));
+  EXPECT_FALSE(
+      nas::parseCudaPlan(head + R"("slots": [{"name": "w", "offset": 60, "bytes": 8}], "train_step": []})", error));
   EXPECT_EQ(error, "slot 'w' is not inside the arena");
   EXPECT_FALSE(nas::parseCudaPlan(
       head + R"("slots": [{"name": "w", "offset": 0, "bytes": 8, "shape": [-2]}], "train_step": []})", error));

@@ -41,9 +41,7 @@
 namespace {
 
 template <typename F> struct Arity;
-template <typename R, typename... A> struct Arity<R (*)(A...)> {
-  static constexpr size_t value = sizeof...(A);
-};
+template <typename R, typename... A> struct Arity<R (*)(A...)> { static constexpr size_t value = sizeof...(A); };
 
 /// Whether `Ours` (a function pointer type) can be called with exactly the
 /// parameters of `real`.

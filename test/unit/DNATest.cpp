@@ -10,8 +10,8 @@
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //
 //===----------------------------------------------------------------------===//
-#include "nas/DSL/Frontend.h"
 #include "nas/Search/DNA.h"
+#include "nas/DSL/Frontend.h"
 
 #include <gtest/gtest.h>
 
@@ -150,9 +150,9 @@ TEST(DNASpaceSize, NestedChoicesAddInsideAndMultiplyOutside) {
 }
 
 TEST(DNASpaceSize, BlockCallsEnumerateTheirOwnDecisions) {
-  expectEnumeratesExactly(space("h = layer(x)\nh = layer(h)\nreturn dense(h, 4)",
-                                "block layer(x) { return oneof(relu, gelu, tanh)(x) }"),
-                          9);
+  expectEnumeratesExactly(
+      space("h = layer(x)\nh = layer(h)\nreturn dense(h, 4)", "block layer(x) { return oneof(relu, gelu, tanh)(x) }"),
+      9);
 }
 
 TEST(DNASpaceSize, ManyOfVariantsMatchEnumeration) {
@@ -162,9 +162,13 @@ TEST(DNASpaceSize, ManyOfVariantsMatchEnumeration) {
     int k;
     const char *options;
     size_t size;
-  } cases[] = {{2, "distinct = true, sorted = true", 6}, {2, "", 12},  {2, "distinct = false, sorted = true", 10},
-               {2, "distinct = false", 16},              {3, "sorted = true", 4},
-               {3, "distinct = true", 24},               {3, "distinct = false, sorted = true", 20},
+  } cases[] = {{2, "distinct = true, sorted = true", 6},
+               {2, "", 12},
+               {2, "distinct = false, sorted = true", 10},
+               {2, "distinct = false", 16},
+               {3, "sorted = true", 4},
+               {3, "distinct = true", 24},
+               {3, "distinct = false, sorted = true", 20},
                {3, "distinct = false, sorted = false", 64}};
   for (const Case &c : cases) {
     SCOPED_TRACE(std::to_string(c.k) + " " + c.options);
@@ -210,8 +214,7 @@ TEST(DNAEnumeration, FirstDNAHasEveryDecisionAtItsFirstValue) {
 TEST(DNAEnumeration, LastDecisionChangesFastest) {
   Space s = space(kTwoLets);
   // Depth-first order is source order: m.width, then m.act.
-  std::vector<std::vector<double>> expected = {{0, 0}, {0, 1}, {0, 2}, {1, 0}, {1, 1},
-                                               {1, 2}, {2, 0}, {2, 1}, {2, 2}};
+  std::vector<std::vector<double>> expected = {{0, 0}, {0, 1}, {0, 2}, {1, 0}, {1, 1}, {1, 2}, {2, 0}, {2, 1}, {2, 2}};
   EXPECT_EQ(vectors(s.spec(), enumerate(s.spec())), expected);
   EXPECT_EQ(nas::nextDNA(s.spec(), dna({{"m.width", C(0)}, {"m.act", C(2)}})),
             dna({{"m.width", C(1)}, {"m.act", C(0)}}));
@@ -220,9 +223,9 @@ TEST(DNAEnumeration, LastDecisionChangesFastest) {
 
 TEST(DNAEnumeration, RepeatCountResetsItsRepetitions) {
   Space s = space(kRepeat);
-  std::vector<std::vector<double>> expected = {
-      {1, 0},       {1, 1},       {2, 0, 0},    {2, 0, 1},    {2, 1, 0},    {2, 1, 1},    {3, 0, 0, 0},
-      {3, 0, 0, 1}, {3, 0, 1, 0}, {3, 0, 1, 1}, {3, 1, 0, 0}, {3, 1, 0, 1}, {3, 1, 1, 0}, {3, 1, 1, 1}};
+  std::vector<std::vector<double>> expected = {{1, 0},       {1, 1},       {2, 0, 0},    {2, 0, 1},    {2, 1, 0},
+                                               {2, 1, 1},    {3, 0, 0, 0}, {3, 0, 0, 1}, {3, 0, 1, 0}, {3, 0, 1, 1},
+                                               {3, 1, 0, 0}, {3, 1, 0, 1}, {3, 1, 1, 0}, {3, 1, 1, 1}};
   EXPECT_EQ(vectors(s.spec(), enumerate(s.spec())), expected);
   // From depth 1's last candidate to depth 2 with every repetition at 0.
   EXPECT_EQ(nas::nextDNA(s.spec(), dna({{"m.repeat", I(1)}, {"m.repeat[0].oneof", C(1)}})),
@@ -282,7 +285,7 @@ TEST(DNAEnumeration, ResumesFromAnyDNA) {
   do {                                                                                                                 \
     std::string p_ = (problem);                                                                                        \
     EXPECT_NE(p_, "");                                                                                                 \
-    EXPECT_NE(p_.find(std::string("'") + (path) + "'"), std::string::npos) << p_;                                     \
+    EXPECT_NE(p_.find(std::string("'") + (path) + "'"), std::string::npos) << p_;                                      \
   } while (0)
 
 TEST(DNAValidate, AcceptsValidDNA) {
@@ -309,8 +312,9 @@ TEST(DNAValidate, IntOutOfRange) {
   EXPECT_PROBLEM_NAMES(nas::validate(s.spec(), dna({{"m.repeat", I(0)}})), "m.repeat");
   EXPECT_PROBLEM_NAMES(nas::validate(s.spec(), dna({{"m.repeat", I(4)}})), "m.repeat");
   Space n = space(kNested);
-  EXPECT_PROBLEM_NAMES(nas::validate(n.spec(), dna({{"m.oneof", C(2)}, {"m.oneof[2].int", I(5)}, {"m.optional", C(0)}})),
-                       "m.oneof[2].int");
+  EXPECT_PROBLEM_NAMES(
+      nas::validate(n.spec(), dna({{"m.oneof", C(2)}, {"m.oneof[2].int", I(5)}, {"m.optional", C(0)}})),
+      "m.oneof[2].int");
 }
 
 TEST(DNAValidate, MissingValue) {
@@ -329,13 +333,14 @@ TEST(DNAValidate, ValueForAnInactiveBranch) {
       nas::validate(s.spec(), dna({{"m.repeat", I(1)}, {"m.repeat[0].oneof", C(0)}, {"m.repeat[2].oneof", C(0)}})),
       "m.repeat[2].oneof");
   Space n = space(kNested);
-  EXPECT_PROBLEM_NAMES(nas::validate(n.spec(), dna({{"m.oneof", C(0)}, {"m.oneof[2].int", I(3)}, {"m.optional", C(0)}})),
-                       "m.oneof[2].int");
-  EXPECT_PROBLEM_NAMES(nas::validate(n.spec(), dna({{"m.oneof", C(1)},
-                                                    {"m.oneof[1].oneof", C(0)},
-                                                    {"m.oneof[2].int", I(3)},
-                                                    {"m.optional", C(0)}})),
-                       "m.oneof[2].int");
+  EXPECT_PROBLEM_NAMES(
+      nas::validate(n.spec(), dna({{"m.oneof", C(0)}, {"m.oneof[2].int", I(3)}, {"m.optional", C(0)}})),
+      "m.oneof[2].int");
+  EXPECT_PROBLEM_NAMES(
+      nas::validate(
+          n.spec(),
+          dna({{"m.oneof", C(1)}, {"m.oneof[1].oneof", C(0)}, {"m.oneof[2].int", I(3)}, {"m.optional", C(0)}})),
+      "m.oneof[2].int");
 }
 
 TEST(DNAValidate, FloatOutOfBounds) {
@@ -383,9 +388,9 @@ TEST(DNAValidate, ManyOfWrongCountOrIndex) {
 
 TEST(DNAValidate, ActiveDecisionsInDepthFirstOrder) {
   Space n = space(kNested);
-  EXPECT_EQ(pathsOf(nas::activeDecisions(
-                n.spec(), dna({{"m.oneof", C(2)}, {"m.oneof[2].int", I(3)}, {"m.optional", C(0)}}))),
-            "m.oneof m.oneof[2].int m.optional");
+  EXPECT_EQ(
+      pathsOf(nas::activeDecisions(n.spec(), dna({{"m.oneof", C(2)}, {"m.oneof[2].int", I(3)}, {"m.optional", C(0)}}))),
+      "m.oneof m.oneof[2].int m.optional");
   Space r = space(kRepeat);
   EXPECT_EQ(pathsOf(nas::activeDecisions(r.spec(), dna({{"m.repeat", I(3)},
                                                         {"m.repeat[0].oneof", C(0)},
@@ -413,7 +418,7 @@ TEST(DNAJSON, ExactText) {
 
 TEST(DNAJSON, RoundTripsEveryDNAOfDiscreteSpaces) {
   for (const std::string &body : {std::string(kTwoLets), std::string(kRepeat), std::string(kNested),
-                                   manyOfBody(3, "relu, gelu, tanh, silu", "distinct = false")}) {
+                                  manyOfBody(3, "relu, gelu, tanh, silu", "distinct = false")}) {
     Space s = space(body);
     for (const DNA &d : enumerate(s.spec())) {
       std::string json = nas::toJSON(s.spec(), d), error;
@@ -505,7 +510,7 @@ TEST(DNAVector, DepthFirstOrderOfTheActivePath) {
 
 TEST(DNAVector, RoundTrips) {
   for (const std::string &body : {std::string(kTwoLets), std::string(kRepeat), std::string(kNested),
-                                   manyOfBody(2, "relu, gelu, tanh, silu", "sorted = true")}) {
+                                  manyOfBody(2, "relu, gelu, tanh, silu", "sorted = true")}) {
     Space s = space(body);
     for (const DNA &d : enumerate(s.spec())) {
       std::string error;
@@ -589,7 +594,9 @@ TEST(DNARandom, CoversEveryCandidate) {
   struct Case {
     std::string body;
     size_t size;
-  } cases[] = {{kRepeat, 14}, {kNested, 14}, {manyOfBody(2, "relu, gelu, tanh, silu", ""), 12},
+  } cases[] = {{kRepeat, 14},
+               {kNested, 14},
+               {manyOfBody(2, "relu, gelu, tanh, silu", ""), 12},
                {manyOfBody(2, "relu, gelu, tanh, silu", "distinct = false, sorted = true"), 10}};
   for (const Case &c : cases) {
     Space s = space(c.body);

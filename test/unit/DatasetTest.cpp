@@ -110,8 +110,7 @@ TEST(Dataset, DirectoryErrors) {
   std::ofstream(dir / "train-images-idx3-ubyte") << "not an idx file at all";
   std::ofstream(dir / "train-labels-idx1-ubyte") << "nor is this one";
   EXPECT_FALSE(nas::loadIDXDirectory(dir.string(), true, error));
-  EXPECT_NE(error.find("train-images-idx3-ubyte: the image file is not an IDX image file"), std::string::npos)
-      << error;
+  EXPECT_NE(error.find("train-images-idx3-ubyte: the image file is not an IDX image file"), std::string::npos) << error;
   std::filesystem::remove_all(dir);
 }
 
@@ -182,8 +181,8 @@ TEST(Schedule, ConstantAndCosine) {
   o.epochs = 2;
   EXPECT_DOUBLE_EQ(nas::learningRate(o, 2, 99, 100), 0.1);
   o.schedule = "cosine";
-  EXPECT_DOUBLE_EQ(nas::learningRate(o, 1, 0, 100), 0.1);           // starts at lr
-  EXPECT_NEAR(nas::learningRate(o, 2, 0, 100), 0.05, 1e-12);         // half way: lr / 2
+  EXPECT_DOUBLE_EQ(nas::learningRate(o, 1, 0, 100), 0.1);    // starts at lr
+  EXPECT_NEAR(nas::learningRate(o, 2, 0, 100), 0.05, 1e-12); // half way: lr / 2
   EXPECT_NEAR(nas::learningRate(o, 2, 99, 100), 0.1 * 0.5 * (1 + std::cos(M_PI * 199 / 200)), 1e-15);
   EXPECT_GT(nas::learningRate(o, 1, 50, 100), nas::learningRate(o, 1, 51, 100)); // decreasing
 }

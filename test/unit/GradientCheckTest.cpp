@@ -24,8 +24,8 @@
 
 namespace {
 
-using nas::test::compileModel;
 using nas::test::CompiledProgram;
+using nas::test::compileModel;
 using nas::test::randomDataset;
 
 struct OpCase {
@@ -40,8 +40,7 @@ const OpCase kCases[] = {
     {"gelu", "f32[N, 12]", "h = gelu(dense(x, 8))\n  h = dense(h, 3)"},
     {"sigmoid", "f32[N, 12]", "h = sigmoid(dense(x, 8))\n  h = dense(h, 3)"},
     {"silu", "f32[N, 12]", "h = silu(dense(x, 8))\n  h = dense(h, 3)"},
-    {"identity_zero_add", "f32[N, 12]",
-     "a = dense(x, 8)\n  h = add(identity(a), zero(a), tanh(a))\n  h = dense(h, 3)"},
+    {"identity_zero_add", "f32[N, 12]", "a = dense(x, 8)\n  h = add(identity(a), zero(a), tanh(a))\n  h = dense(h, 3)"},
     {"no_bias", "f32[N, 12]", "h = dense(tanh(dense(x, 8, bias = false)), 3, bias = false)"},
     {"conv", "f32[N, 2, 6, 6]", "h = tanh(conv2d(x, 4, kernel = 3, padding = 1))\n  h = dense(flatten(h), 3)"},
     {"conv_strided_grouped", "f32[N, 2, 7, 7]",

@@ -81,18 +81,12 @@ DVec numericGrad(DVec v, const Loss &loss, double h = 1e-6) {
 
 double activationRef(double x, int64_t kind) {
   switch (kind) {
-  case NASC_ACT_RELU:
-    return std::max(x, 0.0);
-  case NASC_ACT_GELU:
-    return 0.5 * x * (1 + std::erf(x / std::sqrt(2.0)));
-  case NASC_ACT_TANH:
-    return std::tanh(x);
-  case NASC_ACT_SIGMOID:
-    return 1 / (1 + std::exp(-x));
-  case NASC_ACT_SILU:
-    return x / (1 + std::exp(-x));
-  default:
-    return x;
+  case NASC_ACT_RELU: return std::max(x, 0.0);
+  case NASC_ACT_GELU: return 0.5 * x * (1 + std::erf(x / std::sqrt(2.0)));
+  case NASC_ACT_TANH: return std::tanh(x);
+  case NASC_ACT_SIGMOID: return 1 / (1 + std::exp(-x));
+  case NASC_ACT_SILU: return x / (1 + std::exp(-x));
+  default: return x;
   }
 }
 

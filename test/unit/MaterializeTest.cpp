@@ -9,13 +9,13 @@
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //
 //===----------------------------------------------------------------------===//
+#include "nas/Passes/Materialize.h"
 #include "mlir/IR/BuiltinTypes.h"
 #include "mlir/IR/Verifier.h"
 #include "nas/Compiler/MLIRGen.h"
 #include "nas/DSL/Frontend.h"
 #include "nas/Dialect/Nas/NasDialect.h"
 #include "nas/Passes/Decisions.h"
-#include "nas/Passes/Materialize.h"
 #include "nas/Search/DNA.h"
 
 #include <gtest/gtest.h>

@@ -121,8 +121,8 @@ TEST(DecisionNamer, NumbersFromTheSecondUseInAScope) {
   EXPECT_EQ(namer.path("mlp", "", "", "oneof"), "mlp.oneof");
   EXPECT_EQ(namer.path("mlp", "", "", "oneof"), "mlp.oneof2");
   EXPECT_EQ(namer.path("mlp.repeat[0]", "", "", "oneof"), "mlp.repeat[0].oneof");
-  EXPECT_EQ(namer.path("mlp", "", "width", "oneof"), "mlp.width");       // bound by let
-  EXPECT_EQ(namer.path("mlp", "act", "width", "oneof"), "mlp.act");      // name: "act"
+  EXPECT_EQ(namer.path("mlp", "", "width", "oneof"), "mlp.width");  // bound by let
+  EXPECT_EQ(namer.path("mlp", "act", "width", "oneof"), "mlp.act"); // name: "act"
   EXPECT_EQ(namer.fresh("mlp", "cell"), "mlp.cell");
   EXPECT_EQ(namer.fresh("mlp", "cell"), "mlp.cell2");
   EXPECT_EQ(namer.path("mlp", "", "", "oneof"), "mlp.oneof3");

@@ -163,8 +163,8 @@ TEST(SafeTensors, LayoutMatchesTheReferenceWriter) {
                        R"("m":{"dtype":"U8","shape":[3],"data_offsets":[20,23]}} )";
   ASSERT_EQ(header.size(), 248u);
   expected.insert(expected.end(), header.begin(), header.end());
-  std::vector<uint8_t> data = {5, 0, 0, 0, 0, 0, 0, 0, // n = 5
-                               0, 0, 0, 63,             // a = 0.5
+  std::vector<uint8_t> data = {5, 0, 0,   0,  0, 0, 0, 0,   // n = 5
+                               0, 0, 0,   63,               // a = 0.5
                                0, 0, 128, 63, 0, 0, 0, 192, // w = 1, -2
                                1, 2, 3};                    // m
   expected.insert(expected.end(), data.begin(), data.end());
@@ -200,7 +200,8 @@ TEST(SafeTensors, LayoutMatchesTheReferenceTestVectors) {
   onlyMetadata.metadata["framework"] = "pt";
   EXPECT_EQ(nas::serializeSafeTensors(onlyMetadata), fileWith(R"({"__metadata__":{"framework":"pt"}}     )"));
   std::string error;
-  std::optional<TensorFile> parsed = nas::parseSafeTensors(fileWith(R"({"__metadata__":{"framework":"pt"}}     )"), error);
+  std::optional<TensorFile> parsed =
+      nas::parseSafeTensors(fileWith(R"({"__metadata__":{"framework":"pt"}}     )"), error);
   ASSERT_TRUE(parsed) << error;
   EXPECT_TRUE(parsed->tensors.empty());
   EXPECT_EQ(parsed->metadata.at("framework"), "pt");
@@ -210,13 +211,15 @@ TEST(SafeTensors, LayoutMatchesTheReferenceTestVectors) {
 TEST(SafeTensors, ParsesAnyHeaderOrder) {
   std::string error;
   std::optional<TensorFile> parsed = nas::parseSafeTensors(
-      fileWith(R"(  {"b":{"data_offsets":[4,8],"shape":[1],"dtype":"F32"},"a":{"dtype":"F32","shape":[1],"data_offsets":[0,4]}} )",
-               f32Bytes({1, 2})),
+      fileWith(
+          R"(  {"b":{"data_offsets":[4,8],"shape":[1],"dtype":"F32"},"a":{"dtype":"F32","shape":[1],"data_offsets":[0,4]}} )",
+          f32Bytes({1, 2})),
       error);
   EXPECT_FALSE(parsed); // must start with '{'
   parsed = nas::parseSafeTensors(
-      fileWith(R"({"b":{"data_offsets":[4,8],"shape":[1],"dtype":"F32"},"a":{"dtype":"F32","shape":[1],"data_offsets":[0,4]}}    )",
-               f32Bytes({1, 2})),
+      fileWith(
+          R"({"b":{"data_offsets":[4,8],"shape":[1],"dtype":"F32"},"a":{"dtype":"F32","shape":[1],"data_offsets":[0,4]}}    )",
+          f32Bytes({1, 2})),
       error);
   ASSERT_TRUE(parsed) << error;
   EXPECT_EQ(parsed->tensors[0].name, "a");
@@ -247,13 +250,18 @@ TEST(SafeTensors, RejectsMalformedFiles) {
       {"empty header", fileWith(""), "the header is not a JSON object (it must start with '{')"},
       {"not an object", fileWith("[1, 2]"), "the header is not a JSON object (it must start with '{')"},
       {"not JSON", fileWith("{\"t\": nope}"), "the header is not valid JSON: parse error at line 1, column 8"},
-      {"trailing NULs", fileWith(std::string("{}\0\0", 4)), "the header is not valid JSON: it has a NUL byte at offset 2"},
+      {"trailing NULs", fileWith(std::string("{}\0\0", 4)),
+       "the header is not valid JSON: it has a NUL byte at offset 2"},
       {"bad UTF-8", fileWith("{\"\xff\":{}}"), "the header is not valid JSON"},
-      {"duplicate", fileWith(R"({"a":{"dtype":"F32","shape":[1],"data_offsets":[0,4]},"a":{"dtype":"F32","shape":[1],"data_offsets":[4,8]}})", f8),
+      {"duplicate",
+       fileWith(
+           R"({"a":{"dtype":"F32","shape":[1],"data_offsets":[0,4]},"a":{"dtype":"F32","shape":[1],"data_offsets":[4,8]}})",
+           f8),
        "the header names 'a' twice"},
       {"metadata not an object", fileWith(R"({"__metadata__":[]})"), "__metadata__ is not an object of strings"},
       {"metadata value", fileWith(R"({"__metadata__":{"k":1}})"), "__metadata__ entry 'k' is not a string"},
-      {"tensor not an object", fileWith(tensorHeader("5")), "tensor 't' is not an object with dtype, shape and data_offsets"},
+      {"tensor not an object", fileWith(tensorHeader("5")),
+       "tensor 't' is not an object with dtype, shape and data_offsets"},
       {"no dtype", fileWith(tensorHeader(R"({"shape":[1],"data_offsets":[0,4]})"), f4), "tensor 't' has no dtype"},
       {"dtype not a string", fileWith(tensorHeader(R"({"dtype":32,"shape":[1],"data_offsets":[0,4]})"), f4),
        "tensor 't': dtype is not a string"},
@@ -266,15 +274,19 @@ TEST(SafeTensors, RejectsMalformedFiles) {
        "tensor 't': shape[1] is not a non-negative integer"},
       {"fractional dimension", fileWith(tensorHeader(R"({"dtype":"F32","shape":[1.5],"data_offsets":[0,4]})"), f4),
        "tensor 't': shape[0] is not a non-negative integer"},
-      {"dimension past int64", fileWith(tensorHeader(R"({"dtype":"F32","shape":[9223372036854775808],"data_offsets":[0,4]})"), f4),
+      {"dimension past int64",
+       fileWith(tensorHeader(R"({"dtype":"F32","shape":[9223372036854775808],"data_offsets":[0,4]})"), f4),
        "tensor 't': shape[0] = 9223372036854775808 is too large"},
-      {"element count overflows", fileWith(tensorHeader(R"({"dtype":"U8","shape":[4294967296,4294967296],"data_offsets":[0,4]})"), f4),
+      {"element count overflows",
+       fileWith(tensorHeader(R"({"dtype":"U8","shape":[4294967296,4294967296],"data_offsets":[0,4]})"), f4),
        "tensor 't': the byte count of shape [4294967296, 4294967296] of U8 overflows"},
-      {"byte count overflows", fileWith(tensorHeader(R"({"dtype":"F32","shape":[1152921504606846976],"data_offsets":[0,4]})"), f4),
+      {"byte count overflows",
+       fileWith(tensorHeader(R"({"dtype":"F32","shape":[1152921504606846976],"data_offsets":[0,4]})"), f4),
        "tensor 't': the byte count of shape [1152921504606846976] of F32 overflows"},
       {"partial byte", fileWith(tensorHeader(R"({"dtype":"F4","shape":[3],"data_offsets":[0,2]})"), {0, 0}),
        "tensor 't': 3 elements of F4 are not a whole number of bytes"},
-      {"no data_offsets", fileWith(tensorHeader(R"({"dtype":"F32","shape":[1]})"), f4), "tensor 't' has no data_offsets"},
+      {"no data_offsets", fileWith(tensorHeader(R"({"dtype":"F32","shape":[1]})"), f4),
+       "tensor 't' has no data_offsets"},
       {"one offset", fileWith(tensorHeader(R"({"dtype":"F32","shape":[1],"data_offsets":[4]})"), f4),
        "tensor 't': data_offsets is not a pair of non-negative integers"},
       {"negative offset", fileWith(tensorHeader(R"({"dtype":"F32","shape":[1],"data_offsets":[-4,0]})"), f4),
@@ -285,15 +297,27 @@ TEST(SafeTensors, RejectsMalformedFiles) {
        "tensor 't': data_offsets [4, 0] end before they begin"},
       {"offsets out of range", fileWith(tensorHeader(R"({"dtype":"F32","shape":[2],"data_offsets":[0,8]})"), f4),
        "tensor 't': data_offsets [0, 8] lie outside the 4-byte data buffer"},
-      {"huge offsets", fileWith(tensorHeader(R"({"dtype":"F32","shape":[1],"data_offsets":[18446744073709551612,18446744073709551615]})"), f4),
+      {"huge offsets",
+       fileWith(
+           tensorHeader(R"({"dtype":"F32","shape":[1],"data_offsets":[18446744073709551612,18446744073709551615]})"),
+           f4),
        "tensor 't': data_offsets [18446744073709551612, 18446744073709551615] lie outside the 4-byte data buffer"},
       {"size mismatch", fileWith(tensorHeader(R"({"dtype":"F32","shape":[2],"data_offsets":[0,4]})"), f4),
        "tensor 't': data_offsets [0, 4] span 4 bytes but shape [2] of F32 needs 8"},
-      {"overlap", fileWith(R"({"a":{"dtype":"F32","shape":[2],"data_offsets":[0,8]},"b":{"dtype":"F32","shape":[2],"data_offsets":[4,12]}})", f12),
+      {"overlap",
+       fileWith(
+           R"({"a":{"dtype":"F32","shape":[2],"data_offsets":[0,8]},"b":{"dtype":"F32","shape":[2],"data_offsets":[4,12]}})",
+           f12),
        "tensor 'b' overlaps tensor 'a'"},
-      {"same range", fileWith(R"({"a":{"dtype":"F32","shape":[1],"data_offsets":[0,4]},"b":{"dtype":"I32","shape":[1],"data_offsets":[0,4]}})", f4),
+      {"same range",
+       fileWith(
+           R"({"a":{"dtype":"F32","shape":[1],"data_offsets":[0,4]},"b":{"dtype":"I32","shape":[1],"data_offsets":[0,4]}})",
+           f4),
        "tensor 'b' overlaps tensor 'a'"},
-      {"gap", fileWith(R"({"a":{"dtype":"F32","shape":[1],"data_offsets":[0,4]},"b":{"dtype":"F32","shape":[1],"data_offsets":[8,12]}})", f12),
+      {"gap",
+       fileWith(
+           R"({"a":{"dtype":"F32","shape":[1],"data_offsets":[0,4]},"b":{"dtype":"F32","shape":[1],"data_offsets":[8,12]}})",
+           f12),
        "the 4 bytes before tensor 'b' (after tensor 'a') belong to no tensor"},
       {"gap at the start", fileWith(tensorHeader(R"({"dtype":"F32","shape":[1],"data_offsets":[4,8]})"), f8),
        "the 4 bytes before tensor 't' belong to no tensor"},

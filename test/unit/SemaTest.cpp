@@ -77,8 +77,8 @@ TEST(SpaceSize, ManyOfVariants) {
 
 TEST(SpaceSize, BlockCallsMakeFreshDecisions) {
   // Each call of a block brings its own inline decision: 3 * 3.
-  auto c = check("h = layer(x)\nh = layer(h)\nreturn dense(h, 4)",
-                 "block layer(x) { return oneof(relu, gelu, tanh)(x) }");
+  auto c =
+      check("h = layer(x)\nh = layer(h)\nreturn dense(h, 4)", "block layer(x) { return oneof(relu, gelu, tanh)(x) }");
   EXPECT_EQ(c.size, "9");
   EXPECT_NE(c.tree.find("m.layer.oneof"), std::string::npos) << c.tree;
   EXPECT_NE(c.tree.find("m.layer2.oneof"), std::string::npos) << c.tree;

@@ -253,7 +253,8 @@ TEST_F(StudyTest, RoundTripsEveryField) {
     if (std::isnan(value))
       EXPECT_TRUE(std::isnan(t.metrics.at(name))) << name;
     else
-      EXPECT_EQ(bits(t.metrics.at(name)), bits(value)) << name << " " << value << " read back as " << t.metrics.at(name);
+      EXPECT_EQ(bits(t.metrics.at(name)), bits(value))
+          << name << " " << value << " read back as " << t.metrics.at(name);
   }
   ASSERT_EQ(t.epochs.size(), 3u);
   for (size_t i = 0; i < 3; ++i) {
@@ -415,8 +416,7 @@ TEST_F(StudyTest, RefusesOtherDatabases) {
   study(newer);
   ASSERT_TRUE(execute(newer, "PRAGMA user_version = 2"));
   error = refusal(newer);
-  EXPECT_NE(error.find(newer + "' has format version 2, newer than this nasc reads (1)"), std::string::npos)
-      << error;
+  EXPECT_NE(error.find(newer + "' has format version 2, newer than this nasc reads (1)"), std::string::npos) << error;
 }
 
 TEST_F(StudyTest, IsAWalStudy) {

@@ -27,8 +27,7 @@ struct Parsed {
 
 Parsed parseBody(const std::string &body) {
   Parsed p;
-  p.file = std::make_unique<nas::dsl::SourceFile>(
-      "t.nas", "model m(x: f32[N, 8]) -> f32[N, 4] {\n" + body + "\n}\n");
+  p.file = std::make_unique<nas::dsl::SourceFile>("t.nas", "model m(x: f32[N, 8]) -> f32[N, 4] {\n" + body + "\n}\n");
   nas::dsl::DiagnosticEngine diags(*p.file, stderr);
   p.result = nas::dsl::runFrontend(diags);
   EXPECT_TRUE(p.result.ok());
@@ -48,8 +47,8 @@ TEST(KeyFormat, RendersEachKindOfDecision) {
   ASSERT_TRUE(key) << error;
   nas::DNA dna;
   for (const auto &d : p.space())
-    dna.values[d->path] = d->kind == nas::DecisionPoint::Kind::Int ? nas::DecisionValue{{}, 7, 0}
-                                                                    : nas::DecisionValue{{1}, 0, 0};
+    dna.values[d->path] =
+        d->kind == nas::DecisionPoint::Kind::Int ? nas::DecisionValue{{}, 7, 0} : nas::DecisionValue{{1}, 0, 0};
   EXPECT_EQ(nas::validate(p.space(), dna), "");
   EXPECT_EQ(key->render(dna), "tanh-7-{x}-true");
 }
@@ -72,7 +71,8 @@ TEST(KeyFormat, ErrorsSayWhereAndWhy) {
 }
 
 TEST(KeyFormat, AShortNameMustBeUnique) {
-  Parsed p = parseBody("h = dense(x, oneof(4, 8, name: \"a.size\"))\nh = dense(h, oneof(4, 8, name: \"b.size\"))\nreturn dense(h, 4)");
+  Parsed p = parseBody(
+      "h = dense(x, oneof(4, 8, name: \"a.size\"))\nh = dense(h, oneof(4, 8, name: \"b.size\"))\nreturn dense(h, 4)");
   std::string error;
   EXPECT_FALSE(nas::KeyFormat::parse("{size}", p.space(), error));
   EXPECT_NE(error.find("could be any of"), std::string::npos) << error;

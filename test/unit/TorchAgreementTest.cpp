@@ -39,8 +39,8 @@ void expectClose(const std::vector<float> &ours, const std::vector<float> &torch
     if (ratio > worstRatio)
       worstRatio = ratio, worst = i;
   }
-  EXPECT_EQ(bad, 0u) << what << ": " << bad << " of " << ours.size() << " values differ; worst [" << worst
-                     << "] ours " << ours[worst] << ", PyTorch " << torch[worst];
+  EXPECT_EQ(bad, 0u) << what << ": " << bad << " of " << ours.size() << " values differ; worst [" << worst << "] ours "
+                     << ours[worst] << ", PyTorch " << torch[worst];
 }
 
 void checkWorkload(const std::string &workload) {
@@ -79,8 +79,8 @@ void checkWorkload(const std::string &workload) {
 
   nas::Evaluation eval = model.evaluate(batch, {});
   const float *logits = model.slot("logits");
-  expectClose(std::vector<float>(logits, logits + kTorchFixtureBatch * kTorchFixtureClasses), floats(workload + ".logits"),
-              workload + " logits");
+  expectClose(std::vector<float>(logits, logits + kTorchFixtureBatch * kTorchFixtureClasses),
+              floats(workload + ".logits"), workload + " logits");
   std::vector<int64_t> all(kTorchFixtureBatch);
   for (int64_t i = 0; i < kTorchFixtureBatch; ++i)
     all[i] = i;

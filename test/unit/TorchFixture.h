@@ -83,16 +83,19 @@ struct FixtureParameterInfo {
 /// The parameters of "W1" or "W2" (empty for another name).
 inline std::vector<FixtureParameterInfo> fixtureParameters(std::string_view workload) {
   if (workload == "W1")
-    return {{"1.weight", {256, 784}, 784}, {"1.bias", {256}, 784},   {"3.weight", {256, 256}, 256},
+    return {{"1.weight", {256, 784}, 784}, {"1.bias", {256}, 784},       {"3.weight", {256, 256}, 256},
             {"3.bias", {256}, 256},        {"5.weight", {10, 256}, 256}, {"5.bias", {10}, 256}};
   if (workload == "W2")
-    return {{"0.weight", {32, 1, 3, 3}, 9},  {"0.bias", {32}, 9},      {"3.weight", {64, 32, 3, 3}, 288},
-            {"3.bias", {64}, 288},           {"7.weight", {128, 3136}, 3136}, {"7.bias", {128}, 3136},
-            {"9.weight", {10, 128}, 128},    {"9.bias", {10}, 128}};
+    return {{"0.weight", {32, 1, 3, 3}, 9},    {"0.bias", {32}, 9},
+            {"3.weight", {64, 32, 3, 3}, 288}, {"3.bias", {64}, 288},
+            {"7.weight", {128, 3136}, 3136},   {"7.bias", {128}, 3136},
+            {"9.weight", {10, 128}, 128},      {"9.bias", {10}, 128}};
   return {};
 }
 
-inline std::string torchFixturePath() { return std::string(NASC_SOURCE_DIR) + "/test/fixtures/torch_w1_w2.safetensors"; }
+inline std::string torchFixturePath() {
+  return std::string(NASC_SOURCE_DIR) + "/test/fixtures/torch_w1_w2.safetensors";
+}
 
 /// Reads the fixture from the source tree; nullopt and `error` on failure.
 inline std::optional<TensorFile> openTorchFixture(std::string &error) {

@@ -36,7 +36,6 @@ Gen Generator::evalCall(const CallExpr &callExpr, Env &env, const std::string &e
   return call(callee, callExpr, std::move(positional), std::move(named));
 }
 
-
 Gen Generator::call(const Gen &callee, const CallExpr &callExpr, std::vector<Gen> positional,
                     std::vector<std::pair<std::string, Gen>> named) {
   if (!callee.selector)

@@ -62,15 +62,16 @@ Gen Generator::evalOneOf(const CallExpr &callExpr, Env &env, const std::string &
   for (const std::string &t : texts)
     labels.push_back(t);
   auto oneof = space::OneOfOp::create(builder_, l, builder_.getIndexType(), relative(path),
-                                     builder_.getStrArrayAttr(labels), hintOf(builder_, &callExpr));
+                                      builder_.getStrArrayAttr(labels), hintOf(builder_, &callExpr));
   Value selector = oneof;
   // Ops, blocks and names are chosen where they are used; sub-networks and
   // computed values are generated in one switch region each.
   bool deferred = true;
   for (size_t i = 0; i < candidates.size() && deferred; ++i) {
     auto name = candidates[i]->value->as<NameExpr>();
-    deferred = candidates[i]->value->as<StringExpr>() ||
-               (name && !env.count(name->name) && (findOp(name->name) || blocks_.count(name->name) || isSymbol(name->name)));
+    deferred =
+        candidates[i]->value->as<StringExpr>() ||
+        (name && !env.count(name->name) && (findOp(name->name) || blocks_.count(name->name) || isSymbol(name->name)));
   }
   if (deferred) {
     Gen g;
@@ -86,9 +87,8 @@ Gen Generator::evalOneOf(const CallExpr &callExpr, Env &env, const std::string &
     g.selectorPath = path;
     return g;
   }
-  std::vector<Gen> results = emitSwitch(selector, path, candidates.size(), l, [&](size_t i) {
-    return std::vector<Gen>{eval(*candidates[i]->value, env)};
-  });
+  std::vector<Gen> results = emitSwitch(selector, path, candidates.size(), l,
+                                        [&](size_t i) { return std::vector<Gen>{eval(*candidates[i]->value, env)}; });
   return results.empty() ? Gen{} : results.front();
 }
 
@@ -131,9 +131,9 @@ Gen Generator::evalManyOf(const CallExpr &callExpr, Env &env, const std::string 
         element.choices.push_back(c.text);
     } else {
       // Numbers: a switch yields the chosen one.
-      element = emitSwitch(op.getResult(i), path, candidates.size(), l,
-                           [&](size_t j) { return std::vector<Gen>{candidates[j]}; })
-                    .front();
+      element = emitSwitch(op.getResult(i), path, candidates.size(), l, [&](size_t j) {
+                  return std::vector<Gen>{candidates[j]};
+                }).front();
     }
     list.elements.push_back(element);
   }
@@ -169,10 +169,9 @@ Gen Generator::evalDecision(const CallExpr &callExpr, const std::string &fn, Env
   }
   if (fn == "optional") {
     std::string path = decisionPath(&callExpr, "optional", exactName);
-    auto optional = space::OptionalOp::create(builder_, l, builder_.getIndexType(),
-                                               builder_.getStringAttr(relative(path)),
-                                               builder_.getStringAttr(file_.slice(positional[0]->value->range)),
-                                               hintOf(builder_, &callExpr));
+    auto optional = space::OptionalOp::create(
+        builder_, l, builder_.getIndexType(), builder_.getStringAttr(relative(path)),
+        builder_.getStringAttr(file_.slice(positional[0]->value->range)), hintOf(builder_, &callExpr));
     Value selector = optional;
     Gen inner;
     {

@@ -51,12 +51,12 @@ struct Gen {
   Value value;                     // Tensor; Int and Float when not constant
   std::optional<int64_t> intConst; // Int
   std::optional<double> floatConst;
-  std::string text;                // Symbol, String, Spec name
-  std::vector<std::string> choices; // Symbol decided by `selector`
-  std::vector<Callee> callees;     // Callable
-  Value selector;                  // the decision choosing among choices/callees
-  std::string selectorPath;        // its full path
-  std::vector<Gen> elements;       // List
+  std::string text;                                  // Symbol, String, Spec name
+  std::vector<std::string> choices;                  // Symbol decided by `selector`
+  std::vector<Callee> callees;                       // Callable
+  Value selector;                                    // the decision choosing among choices/callees
+  std::string selectorPath;                          // its full path
+  std::vector<Gen> elements;                         // List
   std::vector<std::pair<std::string, Gen>> settings; // Spec: its named arguments
 };
 

@@ -117,7 +117,7 @@ void registerDialects(mlir::MLIRContext &context) {
 }
 
 mlir::OwningOpRef<mlir::ModuleOp> generateModule(mlir::MLIRContext &context, const dsl::Module &module,
-                                         const dsl::SourceFile &file) {
+                                                 const dsl::SourceFile &file) {
   registerDialects(context);
   // Null when the IR disagrees with the checks (reported at the op).
   return mlirgen::Generator(context, module, file).run();

@@ -23,13 +23,15 @@ Gen Generator::applyOp(const OpSpec &spec, const CallExpr &callExpr, std::map<st
       continue;
     Gen decided = g;
     std::string name = key;
-    return emitSwitch(decided.selector, decided.selectorPath, decided.choices.size(), l, [&](size_t i) {
-             std::map<std::string, Gen> fixed = args;
-             fixed[name].selector = Value();
-             fixed[name].text = decided.choices[i];
-             fixed[name].choices.clear();
-             return std::vector<Gen>{applyOp(spec, callExpr, fixed, tensors)};
-           }).front();
+    return emitSwitch(decided.selector, decided.selectorPath, decided.choices.size(), l,
+                      [&](size_t i) {
+                        std::map<std::string, Gen> fixed = args;
+                        fixed[name].selector = Value();
+                        fixed[name].text = decided.choices[i];
+                        fixed[name].choices.clear();
+                        return std::vector<Gen>{applyOp(spec, callExpr, fixed, tensors)};
+                      })
+        .front();
   }
 
   // Every setting becomes an attribute when it is a constant and a decided

@@ -28,7 +28,6 @@ Gen Generator::evalSpec(const CallExpr &callExpr, Env &env, const std::string &e
   return g;
 }
 
-
 //===----------------------------------------------------------------------===//
 // train and search
 //===----------------------------------------------------------------------===//
@@ -59,8 +58,7 @@ void Generator::emitSetting(const std::string &key, const Gen &value, Location l
       return std::vector<Gen>{};
     });
     return;
-  default:
-    return;
+  default: return;
   }
 }
 
@@ -85,11 +83,11 @@ void Generator::emitSection(const Section &section) {
     if (entry.kind == SectionEntry::Kind::Constraint) {
       Gen bound = eval(*entry.value, env);
       double b = bound.floatConst ? *bound.floatConst : static_cast<double>(*bound.intConst);
-      space::SettingOp::create(builder_, el, builder_.getStringAttr("constraint"),
-                               builder_.getArrayAttr({builder_.getStringAttr(entry.metric),
-                                                      builder_.getStringAttr(entry.comparison),
-                                                      builder_.getF64FloatAttr(b)}),
-                               Value());
+      space::SettingOp::create(
+          builder_, el, builder_.getStringAttr("constraint"),
+          builder_.getArrayAttr({builder_.getStringAttr(entry.metric), builder_.getStringAttr(entry.comparison),
+                                 builder_.getF64FloatAttr(b)}),
+          Value());
       continue;
     }
     // A choice among specs (oneof(sgd(...), adam(...))): each candidate's

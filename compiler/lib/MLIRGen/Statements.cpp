@@ -117,9 +117,9 @@ void Generator::runFor(const ForStmt &stmt, Env &env) {
 void Generator::runOptional(const OptionalStmt &stmt, Env &env) {
   Location l = loc(stmt.range);
   std::string path = stmt.decisionName ? scope_ + "." + *stmt.decisionName : freshName("optional");
-  Value selector = space::OptionalOp::create(builder_, l, builder_.getIndexType(),
-                                             builder_.getStringAttr(relative(path)), builder_.getStringAttr("{ ... }"),
-                                             StringAttr());
+  Value selector =
+      space::OptionalOp::create(builder_, l, builder_.getIndexType(), builder_.getStringAttr(relative(path)),
+                                builder_.getStringAttr("{ ... }"), StringAttr());
   // Region 1 runs the body; the values it changes are what both regions yield.
   std::vector<std::string> changedNames;
   std::vector<Gen> after = emitSwitch(selector, path, 2, l, [&](size_t i) {

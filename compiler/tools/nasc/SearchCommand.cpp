@@ -13,8 +13,8 @@
 #include "nas/Runtime/Device.h"
 
 #include <atomic>
-#include <csignal>
 #include <cmath>
+#include <csignal>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
@@ -68,7 +68,7 @@ std::string objectiveText(const nas::TrialRecord &t, const std::vector<nas::Obje
     auto it = t.metrics.find(o.metric);
     char buffer[64];
     std::snprintf(buffer, sizeof buffer, "%s%s %.4f", text.empty() ? "" : ", ", o.metric.c_str(),
-                  it != t.metrics.end() ? it->second
+                  it != t.metrics.end()  ? it->second
                   : o.metric == "params" ? static_cast<double>(t.params)
                                          : static_cast<double>(t.flops));
     text += buffer;
@@ -80,8 +80,8 @@ void printLeaderboard(const std::vector<nas::TrialRecord> &trials, const std::ve
                       size_t rows) {
   std::vector<const nas::TrialRecord *> board = nas::leaderboard(trials, objectives, /*distinct=*/true);
   bool keys = !board.empty() && !nas::tableKeyOf(*board.front()).empty();
-  std::printf("\n%-4s %-6s %-10s %12s %14s %8s  %s\n", "rank", "trial", objectives[0].metric.c_str(), "params",
-              "flops", "time", keys ? "key" : "dna");
+  std::printf("\n%-4s %-6s %-10s %12s %14s %8s  %s\n", "rank", "trial", objectives[0].metric.c_str(), "params", "flops",
+              "time", keys ? "key" : "dna");
   for (size_t i = 0; i < board.size() && i < rows; ++i) {
     const nas::TrialRecord *t = board[i];
     auto seconds = t->metrics.find("train_seconds");
@@ -119,8 +119,7 @@ bool exportBest(const nas::Space &space, const nas::TrialRecord &best, const std
   std::fclose(layers);
   std::string weights = weightsDir + "/trial-" + std::to_string(best.id) + ".safetensors";
   if (std::filesystem::exists(weights))
-    std::filesystem::copy_file(weights, dir + "/best.safetensors",
-                               std::filesystem::copy_options::overwrite_existing);
+    std::filesystem::copy_file(weights, dir + "/best.safetensors", std::filesystem::copy_options::overwrite_existing);
   return true;
 }
 
@@ -190,8 +189,8 @@ int run(const Options &o, const GlobalOptions &global) {
   auto status_line = [&](const nas::SearchEvent &e) {
     if (!terminal)
       return;
-    std::string best = e.best ? objectiveText(*e.best, objectives) + " (trial " + std::to_string(e.best->id) + ")"
-                              : "-";
+    std::string best =
+        e.best ? objectiveText(*e.best, objectives) + " (trial " + std::to_string(e.best->id) + ")" : "-";
     std::string eta = "-";
     if (e.finished > 0 && e.elapsed > 0)
       eta = clock(e.elapsed / std::max<int64_t>(1, e.finished) * std::max<int64_t>(0, e.total - e.finished));
@@ -256,8 +255,7 @@ int run(const Options &o, const GlobalOptions &global) {
   if (!board.empty()) {
     auto test = board.front()->metrics.find("test_accuracy");
     if (test != board.front()->metrics.end())
-      std::printf("best: trial %lld, test accuracy %.4f\n", static_cast<long long>(board.front()->id),
-                  test->second);
+      std::printf("best: trial %lld, test accuracy %.4f\n", static_cast<long long>(board.front()->id), test->second);
   }
   std::printf("study: %s\n", studyPath.c_str());
   if (!o.exportDir.empty() && !board.empty()) {
@@ -290,8 +288,7 @@ CommandRunner addSearchCommand(CLI::App &app, const GlobalOptions &global) {
               "  nasc search examples/nasbench201.nas --algorithm random --trials 100");
   auto o = std::make_shared<Options>();
   cmd->add_option("file", o->file, "The .nas file")->required()->type_name("FILE");
-  cmd->add_option("--trials", o->trials, "How many trials (default: the search section's)")
-      ->check(CLI::PositiveNumber);
+  cmd->add_option("--trials", o->trials, "How many trials (default: the search section's)")->check(CLI::PositiveNumber);
   cmd->add_option("--algorithm", o->algorithm, "random, grid, evolution, tpe or nsga2 (default: the file's)")
       ->check(CLI::IsMember({"random", "grid", "evolution", "tpe", "nsga2"}));
   cmd->add_option("--study", o->study, "The study file (default: FILE's name with .study)")->type_name("PATH");
@@ -300,14 +297,12 @@ CommandRunner addSearchCommand(CLI::App &app, const GlobalOptions &global) {
       ->capture_default_str();
   cmd->add_option_function<uint64_t>(
       "--seed", [o](uint64_t s) { o->seed = s, o->seedGiven = true; }, "Seed of the algorithm (default: the file's)");
-  cmd->add_option("--epochs", o->epochs, "Epochs per trial (default: the train section's)")
-      ->check(CLI::PositiveNumber);
+  cmd->add_option("--epochs", o->epochs, "Epochs per trial (default: the train section's)")->check(CLI::PositiveNumber);
   cmd->add_option("--budget", o->budget, "Start no trial after this long (90s, 5m, 1.5h)")->type_name("TIME");
   cmd->add_option("--export", o->exportDir,
                   "Write the best candidate there: DNA, MLIR, layer table, weights (safetensors)")
       ->type_name("DIR");
-  cmd->add_option("--data", o->data, "Directory of IDX files (default: the train section's data)")
-      ->type_name("DIR");
+  cmd->add_option("--data", o->data, "Directory of IDX files (default: the train section's data)")->type_name("DIR");
   cmd->add_option("--threads", o->threads, "CPU threads (default: all cores)")->check(CLI::PositiveNumber);
   cmd->add_option("--evaluator", o->evaluator,
                   "Evaluate with this shell command instead: it runs in a directory holding dna.json and "

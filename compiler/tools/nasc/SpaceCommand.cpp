@@ -7,7 +7,6 @@
 //===----------------------------------------------------------------------===//
 #include "LoadSpace.h"
 
-
 #include <nlohmann/json.hpp>
 
 #include <iostream>

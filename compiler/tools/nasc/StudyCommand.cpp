@@ -170,7 +170,8 @@ CommandRunner addStudyCommand(CLI::App &app) {
   exportCmd->add_option("path", o->path, "The study file")->required()->type_name("PATH");
   auto *csv = exportCmd->add_flag("--csv", o->csv, "One row per trial (the default)");
   exportCmd->add_flag("--json", o->json, "Every field, epochs included")->excludes(csv);
-  cmd->footer("Examples:\n  nasc study show fashion_mlp.study\n  nasc study export fashion_mlp.study --csv > trials.csv");
+  cmd->footer(
+      "Examples:\n  nasc study show fashion_mlp.study\n  nasc study export fashion_mlp.study --csv > trials.csv");
   return [o, showCmd]() { return showCmd->parsed() ? show(*o) : exportStudy(*o); };
 }
 

@@ -49,12 +49,11 @@ void printJSON(const nas::TrainResult &r, const nas::Candidate &candidate, const
               "\"seconds\":%s,\"peak_memory_bytes\":%lld}\n",
               dna.c_str(), candidate.hash().c_str(), static_cast<long long>(candidate.params()),
               static_cast<long long>(candidate.flops()), static_cast<long long>(batch),
-              static_cast<long long>(options.threads), number(options.lr, 6).c_str(),
-              number(compileSeconds, 4).c_str(), r.diverged ? "diverged" : "complete",
-              static_cast<long long>(r.divergedEpoch), static_cast<long long>(r.divergedStep), epochs.c_str(),
-              number(r.testLoss, 6).c_str(), number(r.testAccuracy, 6).c_str(),
-              number(r.trainSamplesPerSecond, 1).c_str(), number(r.seconds, 3).c_str(),
-              static_cast<long long>(r.peakMemoryBytes));
+              static_cast<long long>(options.threads), number(options.lr, 6).c_str(), number(compileSeconds, 4).c_str(),
+              r.diverged ? "diverged" : "complete", static_cast<long long>(r.divergedEpoch),
+              static_cast<long long>(r.divergedStep), epochs.c_str(), number(r.testLoss, 6).c_str(),
+              number(r.testAccuracy, 6).c_str(), number(r.trainSamplesPerSecond, 1).c_str(),
+              number(r.seconds, 3).c_str(), static_cast<long long>(r.peakMemoryBytes));
 }
 
 int run(const Options &o, const GlobalOptions &global) {
@@ -102,8 +101,8 @@ int run(const Options &o, const GlobalOptions &global) {
     std::cerr << "nasc: error: " << error << "\n";
     return 1;
   }
-  double compileSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - compileStart).count() -
-                          loadSeconds;
+  double compileSeconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - compileStart).count() - loadSeconds;
   nas::Model model(compiled->program(), options.seed);
   for (const nas::Dataset *data : {&*train, &*test})
     if (!model.accepts(*data, error)) {
@@ -124,9 +123,8 @@ int run(const Options &o, const GlobalOptions &global) {
     }
     if (terminal)
       std::fprintf(stderr, "\r\033[Kepoch %lld/%lld  step %lld/%lld  loss %.4f  %s samples/s",
-                   static_cast<long long>(p.epoch), static_cast<long long>(p.epochs),
-                   static_cast<long long>(p.step), static_cast<long long>(p.steps), p.loss,
-                   grouped(std::llround(p.samplesPerSecond)).c_str());
+                   static_cast<long long>(p.epoch), static_cast<long long>(p.epochs), static_cast<long long>(p.step),
+                   static_cast<long long>(p.steps), p.loss, grouped(std::llround(p.samplesPerSecond)).c_str());
   };
   if (!o.json)
     std::printf("training on %s (%lld samples, %.0f%% held out for validation), batch %lld, %lld threads\n",
@@ -134,11 +132,10 @@ int run(const Options &o, const GlobalOptions &global) {
                 static_cast<long long>(batch), static_cast<long long>(options.threads));
   if (!o.json)
     options.onEpoch = [validate = options.validation > 0](const nas::EpochResult &e) {
-      std::string validation = validate ? ", val loss " + number(e.validationLoss) + ", val accuracy " +
-                                              number(e.validationAccuracy)
-                                        : "";
-      std::printf("epoch %lld: train loss %.4f%s, %.1f s, %s samples/s\n", static_cast<long long>(e.epoch),
-                  e.trainLoss, validation.c_str(), e.seconds, grouped(std::llround(e.samplesPerSecond)).c_str());
+      std::string validation =
+          validate ? ", val loss " + number(e.validationLoss) + ", val accuracy " + number(e.validationAccuracy) : "";
+      std::printf("epoch %lld: train loss %.4f%s, %.1f s, %s samples/s\n", static_cast<long long>(e.epoch), e.trainLoss,
+                  validation.c_str(), e.seconds, grouped(std::llround(e.samplesPerSecond)).c_str());
       std::fflush(stdout);
       return true;
     };
@@ -154,8 +151,7 @@ int run(const Options &o, const GlobalOptions &global) {
   }
   if (result.diverged) {
     std::printf("diverged: the loss became NaN or infinite at epoch %lld, step %lld (learning rate %g)\n",
-                static_cast<long long>(result.divergedEpoch), static_cast<long long>(result.divergedStep),
-                options.lr);
+                static_cast<long long>(result.divergedEpoch), static_cast<long long>(result.divergedStep), options.lr);
     return 4;
   }
   std::printf("test accuracy %.4f, test loss %.4f; %s samples/s; %.1f s in all; peak memory %s MB\n",
@@ -186,8 +182,9 @@ CommandRunner addTrainCommand(CLI::App &app, const GlobalOptions &global) {
       ->check(CLI::PositiveNumber);
   cmd->add_option("--batch", o->batch, "Samples per step (default: the train section's)")->check(CLI::PositiveNumber);
   cmd->add_option("--lr", o->lr, "Learning rate (default: the optimizer's)")->check(CLI::PositiveNumber);
-  cmd->add_option("--validation", o->validation, "Fraction of the training set held out (default: the train "
-                                                 "section's, else 0.1)")
+  cmd->add_option("--validation", o->validation,
+                  "Fraction of the training set held out (default: the train "
+                  "section's, else 0.1)")
       ->check(CLI::Range(0.0, 0.9));
   cmd->add_option("--data", o->data, "Directory of IDX files (train-images-idx3-ubyte[.gz] and friends)")
       ->type_name("DIR");
@@ -195,8 +192,9 @@ CommandRunner addTrainCommand(CLI::App &app, const GlobalOptions &global) {
       "--seed", [o](uint64_t s) { o->seed = s, o->seedGiven = true; },
       "Seed of the random DNA, initialization, split and shuffling (default: the train section's, else 0)");
   cmd->add_option("--threads", o->threads, "CPU threads (default: all cores)")->check(CLI::PositiveNumber);
-  cmd->add_option("--device", o->device, "Where it trains: cpu, cuda (GPU 0; an error says why when none works) "
-                                         "or auto (the GPU when one works)")
+  cmd->add_option("--device", o->device,
+                  "Where it trains: cpu, cuda (GPU 0; an error says why when none works) "
+                  "or auto (the GPU when one works)")
       ->check(CLI::IsMember({"cpu", "cuda", "auto"}))
       ->capture_default_str();
   cmd->add_flag("--json", o->json, "Print one JSON object with every figure instead of text");

@@ -5,8 +5,8 @@
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //
 //===----------------------------------------------------------------------===//
-#include "mlir/Dialect/Arith/IR/Arith.h"
 #include "nas/Dialect/NN/NNDialect.h"
+#include "mlir/Dialect/Arith/IR/Arith.h"
 #include "nas/Dialect/NN/NNOps.h"
 
 using namespace mlir;

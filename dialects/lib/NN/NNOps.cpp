@@ -5,6 +5,7 @@
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //
 //===----------------------------------------------------------------------===//
+#include "nas/Dialect/NN/NNOps.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/ImplicitLocOpBuilder.h"
@@ -13,7 +14,6 @@
 #include "mlir/IR/PatternMatch.h"
 #include "nas/DSL/Builtins.h"
 #include "nas/DSL/ShapeRules.h"
-#include "nas/Dialect/NN/NNOps.h"
 
 #include "llvm/ADT/TypeSwitch.h"
 
@@ -105,8 +105,7 @@ LogicalResult checkCompatible(Operation *op, Type inferred, Type declared) {
   if (!want || !have)
     return success();
   if (have.getRank() != want.getRank())
-    return op->emitOpError() << "result has rank " << have.getRank() << " but the input gives rank "
-                             << want.getRank();
+    return op->emitOpError() << "result has rank " << have.getRank() << " but the input gives rank " << want.getRank();
   for (int64_t i = 0; i < have.getRank(); ++i) {
     int64_t w = want.getDimSize(i), h = have.getDimSize(i);
     if (w != kDynamic && h != kDynamic && w != h)

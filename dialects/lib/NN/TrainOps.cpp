@@ -36,8 +36,8 @@ LogicalResult LinearOp::verify() {
   if (x.size() != 2 || w.size() != 2 || y.size() != 2)
     return emitOpError("needs a rank-2 input, weight and result");
   if (x[1] != w[1] || y[1] != w[0])
-    return emitOpError() << "weight of shape [" << w[0] << ", " << w[1] << "] does not map [N, " << x[1]
-                         << "] to [N, " << y[1] << "]";
+    return emitOpError() << "weight of shape [" << w[0] << ", " << w[1] << "] does not map [N, " << x[1] << "] to [N, "
+                         << y[1] << "]";
   return verifyBias(*this, getBias(), w[0]);
 }
 
@@ -51,8 +51,8 @@ LogicalResult ConvOp::verify() {
     return emitOpError("needs a positive stride, dilation and groups and a non-negative padding");
   if (x[1] != w[1] * groups || y[1] != w[0] || w[0] % groups != 0)
     return emitOpError() << "weight of shape [" << w[0] << ", " << w[1] << ", " << w[2] << ", " << w[3]
-                         << "] does not fit " << x[1] << " input and " << y[1] << " output channels in "
-                         << groups << " groups";
+                         << "] does not fit " << x[1] << " input and " << y[1] << " output channels in " << groups
+                         << " groups";
   for (int d = 2; d < 4; ++d) {
     int64_t span = dilation * (w[d] - 1) + 1;
     if (y[d] != (x[d] + 2 * padding - span) / stride + 1)

@@ -5,13 +5,13 @@
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //
 //===----------------------------------------------------------------------===//
+#include "nas/Dialect/Nas/NasOps.h"
+#include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/ImplicitLocOpBuilder.h"
 #include "mlir/IR/OpImplementation.h"
 #include "mlir/IR/PatternMatch.h"
 #include "mlir/IR/TypeUtilities.h"
-#include "mlir/Dialect/Arith/IR/Arith.h"
-#include "nas/Dialect/Nas/NasOps.h"
 
 #include "llvm/ADT/StringMap.h"
 
@@ -107,8 +107,7 @@ LogicalResult SwitchOp::verifyRegions() {
   if (getCases().empty())
     return emitOpError("needs at least one region");
   if (std::optional<size_t> count = candidateCount(getSelector()); count && *count != getCases().size())
-    return emitOpError() << "has " << getCases().size() << " regions but its selector has " << *count
-                         << " candidates";
+    return emitOpError() << "has " << getCases().size() << " regions but its selector has " << *count << " candidates";
   for (auto [i, region] : llvm::enumerate(getCases())) {
     auto yield = cast<YieldOp>(region.front().getTerminator());
     if (yield.getValues().size() != getNumResults())
@@ -135,7 +134,12 @@ void SwitchOp::print(OpAsmPrinter &p) {
   }
   p.printOptionalAttrDictWithKeyword((*this)->getAttrs());
   llvm::interleave(
-      getCases(), p, [&](Region &r) { p << " "; p.printRegion(r, false, getNumResults() > 0); }, ",");
+      getCases(), p,
+      [&](Region &r) {
+        p << " ";
+        p.printRegion(r, false, getNumResults() > 0);
+      },
+      ",");
 }
 
 ParseResult SwitchOp::parse(OpAsmParser &parser, OperationState &result) {

@@ -60,7 +60,8 @@ bool Elaborator::expectKind(const Value &v, ParamKind kind, SourceRange range,
   }
   if (!ok) {
     std::string got = v.kind == Value::Kind::Symbol ? "'" + joinNames(v.symbols()) + "'" : kindName(v.kind);
-    error(v.origin.end > v.origin.begin ? v.origin : range, what() + " must be " + paramKindName(kind) + ", not " + got);
+    error(v.origin.end > v.origin.begin ? v.origin : range,
+          what() + " must be " + paramKindName(kind) + ", not " + got);
   }
   return ok;
 }
@@ -117,7 +118,8 @@ Value Elaborator::callValue(const Value &callee, const CallExpr &call, Env &env)
   space_ = savedSpace;
   Value joined = joinValues(results);
   if (joined.kind == Value::Kind::None && !results.empty()) {
-    bool anyFailed = std::any_of(results.begin(), results.end(), [](const Value &v) { return v.kind == Value::Kind::None; });
+    bool anyFailed =
+        std::any_of(results.begin(), results.end(), [](const Value &v) { return v.kind == Value::Kind::None; });
     if (!anyFailed)
       error(call.range, "the alternatives of this choice return values of different kinds");
   }
@@ -138,8 +140,7 @@ Value Elaborator::callOne(const Callee &callee, const CallExpr &call, const std:
                           const std::vector<std::pair<std::string, Value>> &named) {
   using Problem = BoundArguments<Value>::Problem;
   BoundArguments<Value> bound = bindArguments(
-      callee, positional, named,
-      [](const Value &v) { return v.kind == Value::Kind::List ? &v.elements : nullptr; },
+      callee, positional, named, [](const Value &v) { return v.kind == Value::Kind::List ? &v.elements : nullptr; },
       [](const Value &v) { return v.kind == Value::Kind::Tensor || v.kind == Value::Kind::None; });
   std::string calleeName = callee.name();
   switch (bound.problem) {

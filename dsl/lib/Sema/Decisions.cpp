@@ -68,7 +68,6 @@ DecisionPoint *Elaborator::newDecision(DecisionPoint::Kind kind, SourceRange ran
   return space_->back().get();
 }
 
-
 Value Elaborator::evalHyper(const CallExpr &call, const std::string &fn, Env &env, const std::string &decisionName) {
   // A decision bound by `let` (or a setting, or a repeat count) is named
   // exactly so; an inline one after its kind, numbered within its scope.
@@ -90,7 +89,6 @@ void Elaborator::rejectNamedArguments(const CallExpr &call, const char *fn) {
     if (!arg.keyword.empty() && !arg.isAnnotation)
       error(arg.keywordRange, std::string(fn) + " takes no named argument '" + arg.keyword + "'");
 }
-
 
 Value Elaborator::evalOneOf(const CallExpr &call, Env &env, const std::string &name) {
   std::vector<const Argument *> candidates = positionalArgs(call);
@@ -140,8 +138,7 @@ Value Elaborator::evalOneOf(const CallExpr &call, Env &env, const std::string &n
       if (values[i].kind != values[0].kind && values[0].kind != Value::Kind::None &&
           values[i].kind != Value::Kind::None) {
         error(candidates[i]->value->range, std::string("the candidates of oneof must be of one kind: this is ") +
-                                               kindName(values[i].kind) + ", the first is " +
-                                               kindName(values[0].kind));
+                                               kindName(values[i].kind) + ", the first is " + kindName(values[0].kind));
         break;
       }
     return {};
@@ -258,15 +255,16 @@ Value Elaborator::evalIntDecision(const CallExpr &call, Env &env, const std::str
     error(call.range, "int needs a lower and an upper bound", "e.g. int(1, 4): 1, 2, 3 or 4");
     return intValue(std::nullopt);
   }
-  std::optional<long long> lo = requireConstInt(eval(*positional[0]->value, env), positional[0]->value->range,
-                                                "the lower bound of int");
-  std::optional<long long> hi = requireConstInt(eval(*positional[1]->value, env), positional[1]->value->range,
-                                                "the upper bound of int");
+  std::optional<long long> lo =
+      requireConstInt(eval(*positional[0]->value, env), positional[0]->value->range, "the lower bound of int");
+  std::optional<long long> hi =
+      requireConstInt(eval(*positional[1]->value, env), positional[1]->value->range, "the upper bound of int");
   if (!lo || !hi)
     return intValue(std::nullopt);
   if (*lo > *hi) {
-    error(call.range, "int(" + std::to_string(*lo) + ", " + std::to_string(*hi) + ") is empty: the lower bound is "
-                      "above the upper bound");
+    error(call.range, "int(" + std::to_string(*lo) + ", " + std::to_string(*hi) +
+                          ") is empty: the lower bound is "
+                          "above the upper bound");
     return intValue(std::nullopt);
   }
   DecisionPoint *d = newDecision(DecisionPoint::Kind::Int, call.range, name, &call);
@@ -291,10 +289,10 @@ Value Elaborator::evalFloatDecision(const CallExpr &call, Env &env, const std::s
           "e.g. floatv(0.001, 0.1, log)");
     return floatValue(std::nullopt);
   }
-  std::optional<double> lo = requireConstNumber(eval(*positional[0]->value, env), positional[0]->value->range,
-                                                "the lower bound of floatv");
-  std::optional<double> hi = requireConstNumber(eval(*positional[1]->value, env), positional[1]->value->range,
-                                                "the upper bound of floatv");
+  std::optional<double> lo =
+      requireConstNumber(eval(*positional[0]->value, env), positional[0]->value->range, "the lower bound of floatv");
+  std::optional<double> hi =
+      requireConstNumber(eval(*positional[1]->value, env), positional[1]->value->range, "the upper bound of floatv");
   bool log = false;
   if (positional.size() == 3) {
     auto scale = positional[2]->value->as<NameExpr>();

@@ -51,14 +51,14 @@ using Shape = std::optional<std::vector<Dim>>; // nullopt: rank unknown
 struct Value {
   enum class Kind { None, Tensor, Int, Float, String, Symbol, Callable, List, Optimizer, Algorithm };
   Kind kind = Kind::None;
-  Shape shape;                          // Tensor
-  std::optional<long long> intValue;    // Int, when constant
-  std::optional<double> floatValue;     // Float, when constant
-  std::string text;                     // String, Symbol, Optimizer/Algorithm name
-  std::vector<Callee> callees;          // Callable: the alternatives
-  std::vector<Value> elements;          // List
-  DecisionPoint *decision = nullptr;    // the decision this value is, when it is one
-  std::vector<long long> intCandidates; // Int decided by `decision`: each candidate's value
+  Shape shape;                            // Tensor
+  std::optional<long long> intValue;      // Int, when constant
+  std::optional<double> floatValue;       // Float, when constant
+  std::string text;                       // String, Symbol, Optimizer/Algorithm name
+  std::vector<Callee> callees;            // Callable: the alternatives
+  std::vector<Value> elements;            // List
+  DecisionPoint *decision = nullptr;      // the decision this value is, when it is one
+  std::vector<long long> intCandidates;   // Int decided by `decision`: each candidate's value
   std::vector<std::string> symbolChoices; // Symbol decided among these names
   SourceRange origin;                     // the argument it was passed as, for messages
   /// The names a symbol may be: itself, or each candidate of a choice.
@@ -66,7 +66,6 @@ struct Value {
     return symbolChoices.empty() ? std::vector<std::string>{text} : symbolChoices;
   }
 };
-
 
 const char *kindName(Value::Kind kind);
 std::string shapeString(const Shape &shape);
@@ -81,7 +80,6 @@ std::vector<const Argument *> positionalArgs(const CallExpr &call);
 //===----------------------------------------------------------------------===//
 // The elaborator
 //===----------------------------------------------------------------------===//
-
 
 /// Abandons the whole check after a limit was hit (reported already).
 struct CheckAborted {};
@@ -173,8 +171,8 @@ private:
   bool expectKind(const Value &v, ParamKind kind, SourceRange range, const std::function<std::string()> &what);
 
   // Decisions.
-  DecisionPoint *newDecision(DecisionPoint::Kind kind, SourceRange range, const std::string &name,
-                             const CallExpr *call, bool exactName = false);
+  DecisionPoint *newDecision(DecisionPoint::Kind kind, SourceRange range, const std::string &name, const CallExpr *call,
+                             bool exactName = false);
   /// `scope_.base`, numbered within the current scope.
   std::string freshName(const std::string &base) { return namer_.fresh(scope_, base); }
   /// `name: "..."` and `hint: "..."` of a decision.
@@ -193,13 +191,13 @@ private:
   std::map<std::string, const Function *> blocks_;
   std::set<const Function *> calledBlocks_;
   std::vector<const Function *> callStack_;
-  std::string scope_;                                    // path prefix of new decisions
-  DecisionSpace *space_ = nullptr;                       // where new decisions go
+  std::string scope_;              // path prefix of new decisions
+  DecisionSpace *space_ = nullptr; // where new decisions go
   DecisionNamer namer_;
-  std::map<std::string, SourceRange> paths_;             // every path given out
+  std::map<std::string, SourceRange> paths_; // every path given out
   std::vector<std::unique_ptr<bool>> usedFlags_;
   std::map<const DecisionPoint *, SourceRange> ranges_; // where each decision is
-  std::map<const DecisionPoint *, int> repeatDepthOf_;   // how many repeats it is inside
+  std::map<const DecisionPoint *, int> repeatDepthOf_;  // how many repeats it is inside
   int repeatDepth_ = 0;
   bool lastShown_ = false;
   std::string pendingExactName_; // the decision of this name is named exactly so

@@ -14,18 +14,15 @@ namespace nas::dsl::sema {
 Value Elaborator::eval(const Expr &expr, Env &env, const std::string &decisionName) {
   tick(expr.range);
   switch (expr.kind) {
-  case Expr::Kind::Integer:
-    return intValue(expr.as<IntegerExpr>()->value);
-  case Expr::Kind::Float:
-    return floatValue(expr.as<FloatExpr>()->value);
+  case Expr::Kind::Integer: return intValue(expr.as<IntegerExpr>()->value);
+  case Expr::Kind::Float: return floatValue(expr.as<FloatExpr>()->value);
   case Expr::Kind::String: {
     Value v;
     v.kind = Value::Kind::String;
     v.text = expr.as<StringExpr>()->value;
     return v;
   }
-  case Expr::Kind::Name:
-    return evalName(*expr.as<NameExpr>(), env);
+  case Expr::Kind::Name: return evalName(*expr.as<NameExpr>(), env);
   case Expr::Kind::List: {
     Value v;
     v.kind = Value::Kind::List;
@@ -33,10 +30,8 @@ Value Elaborator::eval(const Expr &expr, Env &env, const std::string &decisionNa
       v.elements.push_back(eval(*e, env));
     return v;
   }
-  case Expr::Kind::Call:
-    return evalCall(*expr.as<CallExpr>(), env, decisionName);
-  case Expr::Kind::Binary:
-    return evalBinary(*expr.as<BinaryExpr>(), env);
+  case Expr::Kind::Call: return evalCall(*expr.as<CallExpr>(), env, decisionName);
+  case Expr::Kind::Binary: return evalBinary(*expr.as<BinaryExpr>(), env);
   case Expr::Kind::Negate: {
     Value v = eval(*expr.as<NegateExpr>()->operand, env);
     if (v.kind == Value::Kind::Int) {
@@ -98,8 +93,8 @@ Value Elaborator::evalBinary(const BinaryExpr &expr, Env &env) {
   bool rhsNumber = rhs.kind == Value::Kind::Int || rhs.kind == Value::Kind::Float;
   if (!lhsNumber || !rhsNumber) {
     if (lhs.kind != Value::Kind::None && rhs.kind != Value::Kind::None)
-      error(expr.range, std::string("'") + expr.op + "' needs numbers, not " +
-                            kindName(lhsNumber ? rhs.kind : lhs.kind),
+      error(expr.range,
+            std::string("'") + expr.op + "' needs numbers, not " + kindName(lhsNumber ? rhs.kind : lhs.kind),
             lhs.kind == Value::Kind::Tensor || rhs.kind == Value::Kind::Tensor ? "to add tensors use add(a, b)" : "");
     return {};
   }

@@ -47,7 +47,8 @@ Value Elaborator::applyOp(const OpSpec &op, const CallExpr &call, std::map<std::
       }
       continue;
     }
-    if (!expectKind(it->second, p.kind, call.range, [&] { return "argument '" + std::string(p.name) + "' of " + name; }))
+    if (!expectKind(it->second, p.kind, call.range,
+                    [&] { return "argument '" + std::string(p.name) + "' of " + name; }))
       return {};
     std::optional<long long> x = it->second.kind == Value::Kind::Int ? it->second.intValue : std::nullopt;
     SourceRange where = it->second.origin.end > it->second.origin.begin ? it->second.origin : call.range;
@@ -56,13 +57,13 @@ Value Elaborator::applyOp(const OpSpec &op, const CallExpr &call, std::map<std::
       x = *std::min_element(it->second.intCandidates.begin(), it->second.intCandidates.end());
     if (x && p.minimum && *x < *p.minimum) {
       error(where, "argument '" + std::string(p.name) + "' of " + name + " must be at least " +
-                            formatNumber(*p.minimum) + ", got " + std::to_string(*x));
+                       formatNumber(*p.minimum) + ", got " + std::to_string(*x));
       return {};
     }
     if (it->second.kind == Value::Kind::Float && it->second.floatValue &&
         ((p.minimum && *it->second.floatValue < *p.minimum) || (p.maximum && *it->second.floatValue > *p.maximum))) {
       error(where, "argument '" + std::string(p.name) + "' of " + name + " must be between " +
-                            formatNumber(p.minimum.value_or(0)) + " and " + formatNumber(p.maximum.value_or(1)));
+                       formatNumber(p.minimum.value_or(0)) + " and " + formatNumber(p.maximum.value_or(1)));
       return {};
     }
   }
@@ -93,8 +94,9 @@ Value Elaborator::applyOp(const OpSpec &op, const CallExpr &call, std::map<std::
           Dim &a = (*result)[d];
           const Dim &b = (*tensors[i].shape)[d];
           if (a.known() && b.known() && !(a == b)) {
-            error(call.range, "add of tensors with different shapes: " + shapeString(tensors[0].shape) + " and " +
-                                  shapeString(tensors[i].shape),
+            error(call.range,
+                  "add of tensors with different shapes: " + shapeString(tensors[0].shape) + " and " +
+                      shapeString(tensors[i].shape),
                   "use a 1x1 conv2d or a dense layer to match them");
             return {};
           }
@@ -111,8 +113,8 @@ Value Elaborator::applyOp(const OpSpec &op, const CallExpr &call, std::map<std::
     }
     long long rank = static_cast<long long>(result->size());
     if (*axis < 0 || *axis >= rank) {
-      error(call.range, "concat axis " + std::to_string(*axis) + " is outside a rank-" + std::to_string(rank) +
-                            " tensor");
+      error(call.range,
+            "concat axis " + std::to_string(*axis) + " is outside a rank-" + std::to_string(rank) + " tensor");
       return {};
     }
     std::vector<shapes::Size> parts;
@@ -120,8 +122,8 @@ Value Elaborator::applyOp(const OpSpec &op, const CallExpr &call, std::map<std::
       for (long long d = 0; d < rank; ++d) {
         const Dim &a = (*result)[d], &b = (*t.shape)[d];
         if (d != *axis && a.known() && b.known() && !(a == b)) {
-          error(call.range, "concat of tensors whose dimension " + std::to_string(d) + " differs: " +
-                                shapeString(tensors[0].shape) + " and " + shapeString(t.shape));
+          error(call.range, "concat of tensors whose dimension " + std::to_string(d) +
+                                " differs: " + shapeString(tensors[0].shape) + " and " + shapeString(t.shape));
           return {};
         }
       }
@@ -220,8 +222,9 @@ Value Elaborator::applyOp(const OpSpec &op, const CallExpr &call, std::map<std::
     std::optional<long long> size = in ? (*in)[d].size : std::nullopt;
     shapes::Size extent = shapes::windowOutput(size, kernel, stride, padding, dilation);
     if (extent && *extent < 0) {
-      error(call.range, name + ": a " + std::to_string(*kernel) + "x" + std::to_string(*kernel) +
-                            " window does not fit the " + std::to_string(*size) + "-pixel input " + shapeString(in),
+      error(call.range,
+            name + ": a " + std::to_string(*kernel) + "x" + std::to_string(*kernel) + " window does not fit the " +
+                std::to_string(*size) + "-pixel input " + shapeString(in),
             "reduce the kernel or the number of downsampling steps before it");
       return {};
     }

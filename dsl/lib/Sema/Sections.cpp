@@ -49,10 +49,11 @@ Value Elaborator::evalSpec(const CallExpr &call, const SpecFamily &family, Env &
       error(arg.keywordRange, "'" + arg.keyword + "' is given twice");
     Value value = eval(*arg.value, env, arg.keyword);
     if (expectKind(value, param->kind, arg.value->range, [&] { return "'" + arg.keyword + "' of " + fn; })) {
-      std::optional<double> x = value.kind == Value::Kind::Int && value.intValue ? std::optional<double>(*value.intValue)
-                                                                                : value.floatValue;
+      std::optional<double> x =
+          value.kind == Value::Kind::Int && value.intValue ? std::optional<double>(*value.intValue) : value.floatValue;
       if (x && param->minimum && *x < *param->minimum)
-        error(arg.value->range, "'" + arg.keyword + "' of " + fn + " must be at least " + formatNumber(*param->minimum));
+        error(arg.value->range,
+              "'" + arg.keyword + "' of " + fn + " must be at least " + formatNumber(*param->minimum));
       if (x && param->maximum && *x > *param->maximum)
         error(arg.value->range, "'" + arg.keyword + "' of " + fn + " must be at most " + formatNumber(*param->maximum));
     }
@@ -63,7 +64,6 @@ Value Elaborator::evalSpec(const CallExpr &call, const SpecFamily &family, Env &
   scope_ = savedScope;
   return v;
 }
-
 
 void Elaborator::checkSections() {
   const Section *seen[2] = {nullptr, nullptr};
@@ -130,12 +130,13 @@ void Elaborator::checkSettings(const Section &section) {
       if (!known)
         continue;
     }
-    if (setting->constant && (v.kind == Value::Kind::Int || v.kind == Value::Kind::Float) &&
-        !v.intValue && !v.floatValue) {
+    if (setting->constant && (v.kind == Value::Kind::Int || v.kind == Value::Kind::Float) && !v.intValue &&
+        !v.floatValue) {
       error(entry.value->range, "'" + entry.key + "' must be a constant, not a decision");
       continue;
     }
-    std::optional<double> x = v.kind == Value::Kind::Int && v.intValue ? std::optional<double>(*v.intValue) : v.floatValue;
+    std::optional<double> x =
+        v.kind == Value::Kind::Int && v.intValue ? std::optional<double>(*v.intValue) : v.floatValue;
     if (x && setting->minimum && *x < *setting->minimum)
       error(entry.value->range, "'" + entry.key + "' must be at least " + formatNumber(*setting->minimum));
     if (x && setting->maximum && *x > *setting->maximum)

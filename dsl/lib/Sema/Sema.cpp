@@ -24,8 +24,8 @@ CheckedModule Elaborator::run() {
     }
     checkSections();
     for (const Function &fn : module_.functions)
-      if (auto it = blocks_.find(fn.name); !fn.isModel && !calledBlocks_.count(&fn) && it != blocks_.end() &&
-                                            it->second == &fn)
+      if (auto it = blocks_.find(fn.name);
+          !fn.isModel && !calledBlocks_.count(&fn) && it != blocks_.end() && it->second == &fn)
         checkUncalledBlock(fn);
   } catch (CheckAborted &) {
   }
@@ -80,7 +80,6 @@ void Elaborator::checkDeclarations() {
       checkType(*fn.resultType);
   }
 }
-
 
 void Elaborator::checkModel(const Function &model) {
   Env env;

@@ -59,17 +59,10 @@ std::optional<Value> Elaborator::runStatement(const Stmt &stmt, Env &env) {
     env[bind.name] = binding;
     return std::nullopt;
   }
-  case Stmt::Kind::Repeat:
-    runRepeat(*stmt.as<RepeatStmt>(), env);
-    return std::nullopt;
-  case Stmt::Kind::For:
-    runFor(*stmt.as<ForStmt>(), env);
-    return std::nullopt;
-  case Stmt::Kind::Optional:
-    runOptional(*stmt.as<OptionalStmt>(), env);
-    return std::nullopt;
-  case Stmt::Kind::Return:
-    return eval(*stmt.as<ReturnStmt>()->value, env);
+  case Stmt::Kind::Repeat: runRepeat(*stmt.as<RepeatStmt>(), env); return std::nullopt;
+  case Stmt::Kind::For: runFor(*stmt.as<ForStmt>(), env); return std::nullopt;
+  case Stmt::Kind::Optional: runOptional(*stmt.as<OptionalStmt>(), env); return std::nullopt;
+  case Stmt::Kind::Return: return eval(*stmt.as<ReturnStmt>()->value, env);
   }
   return std::nullopt;
 }
@@ -91,8 +84,9 @@ void Elaborator::runNested(const Body &body, Env &env, const std::string &scope,
       Value::Kind kind = it->second.value.kind;
       bool flows = kind == Value::Kind::Tensor || kind == Value::Kind::Int || kind == Value::Kind::Float;
       if (loopKind && !flows && it->second.where.begin != binding.where.begin) {
-        error(it->second.where, "'" + name + "' is " + kindName(kind) + " from outside this '" + loopKind +
-                                    "' and cannot be reassigned in it",
+        error(it->second.where,
+              "'" + name + "' is " + kindName(kind) + " from outside this '" + loopKind +
+                  "' and cannot be reassigned in it",
               "use a new name inside, or choose with oneof outside");
         continue;
       }
@@ -126,8 +120,9 @@ void Elaborator::runRepeat(const RepeatStmt &stmt, Env &env) {
     return;
   }
   if (!count.intValue && !count.decision) {
-    error(stmt.count->range, "'repeat' needs a constant count or a decision (int(...) or oneof(...)), "
-                             "not an expression over a decision",
+    error(stmt.count->range,
+          "'repeat' needs a constant count or a decision (int(...) or oneof(...)), "
+          "not an expression over a decision",
           "make the count itself a decision, e.g. 'repeat int(1, 4)'");
     return;
   }
@@ -135,10 +130,10 @@ void Elaborator::runRepeat(const RepeatStmt &stmt, Env &env) {
     error(stmt.count->range, "'repeat' needs a count whose candidates are constants");
     return;
   }
-  long long maxCount = count.intValue ? *count.intValue
-                                      : *std::max_element(count.intCandidates.begin(), count.intCandidates.end());
-  long long minCount = count.intValue ? *count.intValue
-                                      : *std::min_element(count.intCandidates.begin(), count.intCandidates.end());
+  long long maxCount =
+      count.intValue ? *count.intValue : *std::max_element(count.intCandidates.begin(), count.intCandidates.end());
+  long long minCount =
+      count.intValue ? *count.intValue : *std::min_element(count.intCandidates.begin(), count.intCandidates.end());
   if (minCount < 0) {
     error(stmt.count->range, "'repeat' count " + std::to_string(minCount) + " is negative");
     return;
@@ -195,7 +190,8 @@ void Elaborator::runFor(const ForStmt &stmt, Env &env) {
 
 void Elaborator::runOptional(const OptionalStmt &stmt, Env &env) {
   std::string name = stmt.decisionName ? *stmt.decisionName : "optional";
-  DecisionPoint *d = newDecision(DecisionPoint::Kind::Optional, stmt.range, name, nullptr, stmt.decisionName.has_value());
+  DecisionPoint *d =
+      newDecision(DecisionPoint::Kind::Optional, stmt.range, name, nullptr, stmt.decisionName.has_value());
   d->candidates = {"absent", "{ ... }"};
   d->subspaces.resize(2);
   std::vector<Env> outcomes{env};

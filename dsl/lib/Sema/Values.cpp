@@ -60,8 +60,8 @@ Value joinValues(const std::vector<Value> &values) {
     return {};
   // The same decision on every path (a `let` untouched by a loop) stays that
   // decision.
-  bool sameDecision = std::all_of(values.begin(), values.end(),
-                                  [&](const Value &v) { return v.decision == values.front().decision; });
+  bool sameDecision =
+      std::all_of(values.begin(), values.end(), [&](const Value &v) { return v.decision == values.front().decision; });
   if (sameDecision && values.front().decision)
     return values.front();
   Value joined = values.front();
@@ -109,7 +109,6 @@ Shape shapeOf(const TypeSpec &type) {
     dims.push_back(Dim{d.size, d.symbol});
   return dims;
 }
-
 
 std::vector<const Argument *> positionalArgs(const CallExpr &call) {
   std::vector<const Argument *> out;

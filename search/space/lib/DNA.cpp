@@ -216,9 +216,7 @@ DecisionValue randomValue(const DecisionPoint &d, Random &random) {
       std::sort(v.indices.begin(), v.indices.end());
     break;
   }
-  case DecisionPoint::Kind::Int:
-    v.integer = d.low + random.below(d.high - d.low + 1);
-    break;
+  case DecisionPoint::Kind::Int: v.integer = d.low + random.below(d.high - d.low + 1); break;
   case DecisionPoint::Kind::Float: {
     double u = random.unit();
     v.number = d.logScale ? std::exp(std::log(d.lowFloat) + u * (std::log(d.highFloat) - std::log(d.lowFloat)))
@@ -258,8 +256,9 @@ std::string validate(const DecisionSpace &spec, const DNA &dna) {
     if (activePaths.count(path))
       continue;
     if (findDecision(spec, path))
-      return "decision " + quoted(path) + " has a value, but it is not part of this candidate (its branch is not "
-                                          "chosen or its repetition is not there)";
+      return "decision " + quoted(path) +
+             " has a value, but it is not part of this candidate (its branch is not "
+             "chosen or its repetition is not there)";
     return "no decision named " + quoted(path) + " in this space";
   }
   return "";
@@ -440,8 +439,8 @@ std::optional<DNA> fromVector(const DecisionSpace &spec, const std::vector<doubl
   if (!error.empty())
     return std::nullopt;
   if (next != vector.size()) {
-    error = "the vector has " + std::to_string(vector.size()) + " numbers, but this candidate has " +
-            std::to_string(next);
+    error =
+        "the vector has " + std::to_string(vector.size()) + " numbers, but this candidate has " + std::to_string(next);
     return std::nullopt;
   }
   return dna;

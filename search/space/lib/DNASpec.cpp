@@ -43,8 +43,7 @@ SpaceSize decisionSize(const DecisionPoint &d, bool countContinuous) {
     return base;
   };
   switch (d.kind) {
-  case DecisionPoint::Kind::Float:
-    return countContinuous ? SpaceSize::infinite() : SpaceSize(1);
+  case DecisionPoint::Kind::Float: return countContinuous ? SpaceSize::infinite() : SpaceSize(1);
   case DecisionPoint::Kind::Int: {
     if (d.repetitions.empty())
       return SpaceSize(static_cast<uint64_t>(d.high - d.low) + 1);
@@ -92,11 +91,15 @@ void describeInto(const DecisionSpace &space, int indent, const std::string &con
     case DecisionPoint::Kind::ManyOf:
       line += "manyof(" + std::to_string(d->choose) + ", " + joinNames(d->candidates) + ")";
       if (!d->distinct || d->sorted)
-        line += std::string(" distinct=") + (d->distinct ? "true" : "false") + " sorted=" + (d->sorted ? "true" : "false");
+        line +=
+            std::string(" distinct=") + (d->distinct ? "true" : "false") + " sorted=" + (d->sorted ? "true" : "false");
       break;
-    case DecisionPoint::Kind::Int: line += "int(" + std::to_string(d->low) + ", " + std::to_string(d->high) + ")"; break;
+    case DecisionPoint::Kind::Int:
+      line += "int(" + std::to_string(d->low) + ", " + std::to_string(d->high) + ")";
+      break;
     case DecisionPoint::Kind::Float:
-      line += "floatv(" + formatNumber(d->lowFloat) + ", " + formatNumber(d->highFloat) + (d->logScale ? ", log)" : ")");
+      line +=
+          "floatv(" + formatNumber(d->lowFloat) + ", " + formatNumber(d->highFloat) + (d->logScale ? ", log)" : ")");
       break;
     case DecisionPoint::Kind::Optional:
       line += d->candidates.back() == "{ ... }" ? "optional { ... }" : "optional(" + d->candidates.back() + ")";
@@ -135,8 +138,9 @@ std::string describeDecisions(const DecisionSpace &space) {
 std::string summarizeSpace(const std::string &modelName, const DecisionSpace &space) {
   size_t count = countDecisions(space);
   SpaceSize size = spaceSize(space);
-  std::string out = "model " + modelName + ", " + std::to_string(count) + (count == 1 ? " decision, " : " decisions, ") +
-                    size.toString() + (size == SpaceSize(1) ? " candidate" : " candidates");
+  std::string out = "model " + modelName + ", " + std::to_string(count) +
+                    (count == 1 ? " decision, " : " decisions, ") + size.toString() +
+                    (size == SpaceSize(1) ? " candidate" : " candidates");
   if (size.isInfinite())
     out += " (" + spaceSize(space, false).toString() + " when continuous decisions are left out)";
   return out + "\n" + describeDecisions(space);

@@ -62,9 +62,9 @@ struct CompileOptions {
 
 /// One layer of a candidate, per sample.
 struct Layer {
-  std::string op;            // "nn.dense"
+  std::string op; // "nn.dense"
   unsigned line = 0, column = 0;
-  std::string outputType;    // "tensor<?x128xf32>"
+  std::string outputType; // "tensor<?x128xf32>"
   int64_t params = 0, flops = 0;
 };
 
@@ -179,8 +179,7 @@ public:
   /// most `batch` rows (0: the train section's); needs no GPU, only
   /// libdevice from the CUDA toolkit. nullopt and `error` (with the
   /// location of an op that has no CUDA kernel yet) on failure.
-  std::optional<CudaProgram> compileForCUDA(int64_t batch, std::string &error,
-                                            const std::string &chip = "sm_90") const;
+  std::optional<CudaProgram> compileForCUDA(int64_t batch, std::string &error, const std::string &chip = "sm_90") const;
   /// Ready to train on `device`: "cpu" (compileForCPU), "cuda" (compiled
   /// for the GPU and loaded on GPU 0; an error says why when no GPU works)
   /// or "auto" (the GPU when one works, else the CPU).

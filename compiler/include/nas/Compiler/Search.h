@@ -84,7 +84,7 @@ NAS_API std::string tableKeyOf(const TrialRecord &trial);
 
 /// Runs (or resumes) a search of `space` recorded in `study`.
 NAS_API std::optional<SearchOutcome> runSearch(const Space &space, Storage &study, const SearchOptions &options,
-                                       std::string &error);
+                                               std::string &error);
 
 /// The settings as a study records them (JSON), and the objectives read
 /// back from that (maximize val_accuracy when there are none).
@@ -94,12 +94,12 @@ NAS_API std::vector<Objective> objectivesFromSettingsJSON(const std::string &jso
 /// The trial's objective values, each oriented so that higher is better;
 /// nullopt when one is missing.
 NAS_API std::optional<std::vector<double>> orientedObjectives(const TrialRecord &trial,
-                                                      const std::vector<Objective> &objectives);
+                                                              const std::vector<Objective> &objectives);
 /// Complete trials, best first by the first objective (then by id); with
 /// `distinct`, a trial that reused another's result (the same network
 /// trained the same way) is left out.
 NAS_API std::vector<const TrialRecord *> leaderboard(const std::vector<TrialRecord> &trials,
-                                             const std::vector<Objective> &objectives, bool distinct = false);
+                                                     const std::vector<Objective> &objectives, bool distinct = false);
 
 } // namespace nas
 

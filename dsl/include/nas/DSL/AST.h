@@ -203,7 +203,7 @@ struct SectionEntry {
   enum class Kind { Setting, Objective, Constraint } kind = Kind::Setting;
   std::string key; // setting name, or maximize/minimize, or the constrained metric
   SourceRange keyRange, range;
-  std::string metric;     // objectives
+  std::string metric; // objectives
   SourceRange metricRange;
   std::string comparison; // constraints: "<=", "<", ">=", ">"
   ExprPtr value;          // settings and constraints

@@ -38,8 +38,7 @@ public:
   /// Puts `data` on the device once (kept while the executor lives, keyed
   /// by its address), then gathers samples[begin, end) into the input and
   /// labels slots there: a step sends its indices, not its images.
-  bool gather(const Dataset &data, const std::vector<int64_t> &samples, size_t begin, size_t end,
-              std::string &error);
+  bool gather(const Dataset &data, const std::vector<int64_t> &samples, size_t begin, size_t end, std::string &error);
   /// The training step (or inference) for `n` rows, enqueued.
   bool run(bool train, int64_t n, std::string &error);
   /// Waits for everything enqueued.

@@ -28,9 +28,9 @@ struct TrainOptions {
   int64_t epochs = 1;
   double lr = 0.1;
   std::string schedule = "constant"; // or cosine (per step, to 0 at the end)
-  double validation = 0.1;            // fraction of the training set held out
-  uint64_t seed = 0;                  // initialization, split, shuffling
-  int64_t threads = 0;                // 0: all cores
+  double validation = 0.1;           // fraction of the training set held out
+  uint64_t seed = 0;                 // initialization, split, shuffling
+  int64_t threads = 0;               // 0: all cores
   /// Called after each step at most every `progressEvery` seconds, and at
   /// the end of each epoch.
   std::function<void(const struct TrainProgress &)> onProgress;
@@ -68,7 +68,7 @@ struct TrainResult {
   double testLoss = 0, testAccuracy = 0;
   double trainSamplesPerSecond = 0; // median over the epochs
   double seconds = 0;
-  int64_t peakMemoryBytes = 0;      // the process's peak resident set
+  int64_t peakMemoryBytes = 0; // the process's peak resident set
 };
 
 /// Evaluation of `samples` (indices into `data`, all when empty).

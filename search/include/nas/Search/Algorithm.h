@@ -142,7 +142,7 @@ struct AlgorithmSettings {
   std::string name;
   /// By name; whole numbers where a count is meant:
   ///   evolution: population (20, >= 2), tournament (5, in [1, population]),
-///              candidates (1: plain; more: guided mutation);
+  ///              candidates (1: plain; more: guided mutation);
   ///   tpe: startup (10, >= 0), candidates (24, >= 1), gamma (0.25, in (0, 1));
   ///   nsga2: population (20, >= 2), tournament (2, in [1, population]).
   std::map<std::string, double> params;

@@ -39,8 +39,8 @@ struct EpochMetrics {
 };
 
 struct TrialRecord {
-  int64_t id = 0;     // assigned by the storage, 1, 2, ... in start order
-  std::string dna;    // JSON, by decision path
+  int64_t id = 0;  // assigned by the storage, 1, 2, ... in start order
+  std::string dna; // JSON, by decision path
   std::string candidateHash;
   TrialState state = TrialState::Running;
   std::string reason; // why failed, pruned or infeasible

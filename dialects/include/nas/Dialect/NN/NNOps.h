@@ -16,8 +16,8 @@
 
 #include <optional>
 
-#include "nas/Dialect/NN/ShapeInferenceInterface.h.inc"
 #include "nas/Dialect/NN/GradientInterface.h.inc"
+#include "nas/Dialect/NN/ShapeInferenceInterface.h.inc"
 
 #define GET_OP_CLASSES
 #include "nas/Dialect/NN/NNOps.h.inc"

@@ -41,7 +41,7 @@ public:
 
 private:
   struct Piece {
-    std::string literal;                   // text before the placeholder
+    std::string literal;                     // text before the placeholder
     const DecisionPoint *decision = nullptr; // null for the trailing text
   };
   std::string text_;
