@@ -11,9 +11,11 @@
 //===----------------------------------------------------------------------===//
 #include "nas/Passes/Materialize.h"
 #include "mlir/IR/BuiltinTypes.h"
+#include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/Verifier.h"
 #include "nas/Compiler/MLIRGen.h"
 #include "nas/DSL/Frontend.h"
+#include "nas/DSL/Parser.h"
 #include "nas/Dialect/Nas/NasDialect.h"
 #include "nas/Passes/Decisions.h"
 #include "nas/Search/DNA.h"
@@ -117,6 +119,28 @@ TEST(Materialize, DNAForAnotherSpaceIsRefused) {
   std::string error;
   EXPECT_FALSE(nas::fromJSON(space->decisions, R"({"nasbench201.e1_0": 1})", error));
   EXPECT_EQ(error, "no decision named 'nasbench201.e1_0' in this space");
+}
+
+TEST(MLIRGen, ShapeInferenceThatDisagreesWithTheChecksIsAnInternalErrorAtTheOp) {
+  // MLIRGen runs only on checked modules; this one skips the checks (which
+  // reject dense on a rank-4 input), so the IR's shape inference is the
+  // first to object, as it would if the checks and the dialect disagreed.
+  nas::dsl::SourceFile file("bad.nas", "model m(x: f32[N, 1, 28, 28]) -> f32[N, 10] {\n  return dense(x, 10)\n}\n");
+  nas::dsl::DiagnosticEngine diags(file, stderr);
+  nas::dsl::Module ast = nas::dsl::parseModule(file, diags);
+  mlir::MLIRContext context;
+  std::vector<std::string> errors;
+  mlir::ScopedDiagnosticHandler handler(&context, [&](mlir::Diagnostic &d) {
+    std::string text;
+    llvm::raw_string_ostream(text) << d.getLocation() << ": " << d.str();
+    errors.push_back(text);
+    return mlir::success();
+  });
+  mlir::OwningOpRef<mlir::ModuleOp> module = nas::generateModule(context, ast, file);
+  EXPECT_FALSE(module);
+  ASSERT_FALSE(errors.empty());
+  EXPECT_EQ(errors.back(), "loc(\"bad.nas\":2:10): internal error: the checks accepted this dense but its shape "
+                           "inference did not; please report it with the file");
 }
 
 } // namespace
