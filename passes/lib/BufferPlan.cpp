@@ -245,4 +245,14 @@ void finishLowering(ModuleOp module, const BufferPlan &plan) {
     fn.erase();
 }
 
+LogicalResult lowerWithPlan(ModuleOp module, int64_t batch,
+                            llvm::function_ref<LogicalResult(BufferPlan &, const TrainingFunctions &)> lower) {
+  BufferPlan plan(batch);
+  FailureOr<TrainingFunctions> fns = planTrainingFunctions(module, plan);
+  if (failed(fns) || failed(lower(plan, *fns)))
+    return failure();
+  finishLowering(module, plan); // only the lowered functions are left
+  return success();
+}
+
 } // namespace nas

@@ -367,15 +367,11 @@ LogicalResult Lowering::lower(func::FuncOp fn, StringRef symbol) {
 } // namespace
 
 LogicalResult lowerToCPU(ModuleOp module, int64_t batch) {
-  BufferPlan plan(batch);
-  FailureOr<TrainingFunctions> fns = planTrainingFunctions(module, plan);
-  if (failed(fns))
-    return failure();
-  Lowering lowering(module, plan);
-  if (failed(lowering.lower(fns->train, "nasc_train_step")) || failed(lowering.lower(fns->infer, "nasc_infer")))
-    return failure();
-  finishLowering(module, plan); // only the LLVM functions are left
-  return success();
+  return lowerWithPlan(module, batch, [&](BufferPlan &plan, const TrainingFunctions &fns) {
+    Lowering lowering(module, plan);
+    return success(succeeded(lowering.lower(fns.train, "nasc_train_step")) &&
+                   succeeded(lowering.lower(fns.infer, "nasc_infer")));
+  });
 }
 
 #define GEN_PASS_DEF_NNLOWERCPU

@@ -440,16 +440,13 @@ LogicalResult CudaLowering::lower(func::FuncOp fn, std::vector<PlanStep> &steps)
   flushGroup();
   return success();
 }
-} // namespace
 
-LogicalResult lowerToCUDA(ModuleOp module, int64_t batch) {
-  BufferPlan plan(batch);
-  FailureOr<TrainingFunctions> fns = planTrainingFunctions(module, plan);
-  if (failed(fns))
-    return failure();
+/// The steps of both functions as the runtime's plan, kept on the module
+/// (`nn.cuda_plan`) for readCudaPlan.
+LogicalResult lowerPlanned(ModuleOp module, int64_t batch, BufferPlan &plan, const TrainingFunctions &fns) {
   CudaLowering lowering(module, plan);
   std::vector<PlanStep> trainSteps, inferSteps;
-  if (failed(lowering.lower(fns->train, trainSteps)) || failed(lowering.lower(fns->infer, inferSteps)))
+  if (failed(lowering.lower(fns.train, trainSteps)) || failed(lowering.lower(fns.infer, inferSteps)))
     return failure();
   std::string rows = lowering.kernels().gatherRows(), labels = lowering.kernels().gatherLabels();
   Builder b(module.getContext());
@@ -464,8 +461,14 @@ LogicalResult lowerToCUDA(ModuleOp module, int64_t batch) {
                                                        b.getNamedAttr("gather_rows", b.getStringAttr(rows)),
                                                        b.getNamedAttr("gather_labels", b.getStringAttr(labels))}));
   module->setAttr("nn.batch", b.getI64IntegerAttr(batch));
-  finishLowering(module, plan);
   return success();
+}
+} // namespace
+
+LogicalResult lowerToCUDA(ModuleOp module, int64_t batch) {
+  return lowerWithPlan(module, batch, [&](BufferPlan &plan, const TrainingFunctions &fns) {
+    return lowerPlanned(module, batch, plan, fns);
+  });
 }
 
 std::optional<CudaPlan> readCudaPlan(ModuleOp module, std::string &error) {

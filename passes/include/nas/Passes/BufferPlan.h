@@ -78,6 +78,11 @@ mlir::FailureOr<TrainingFunctions> planTrainingFunctions(mlir::ModuleOp module, 
 /// Records the arena on the module (`nn.layout`, `nn.arena_bytes`) and
 /// removes the tensor functions that were lowered.
 void finishLowering(mlir::ModuleOp module, const BufferPlan &plan);
+/// What both lowerings do around their own work: plan @train_step and
+/// @infer into one arena of `batch` rows, let `lower` lower them with that
+/// plan, and when it succeeds finish as finishLowering does.
+mlir::LogicalResult lowerWithPlan(mlir::ModuleOp module, int64_t batch,
+                                  llvm::function_ref<mlir::LogicalResult(BufferPlan &, const TrainingFunctions &)> lower);
 
 } // namespace nas
 
