@@ -28,6 +28,14 @@ int64_t activationKind(StringRef kind) {
 
 int64_t activationKind(Operation *op) { return activationKind(op->getName().stripDialect()); }
 
+LayerOutput fuseActivation(Operation *layer, Value output, llvm::DenseSet<Operation *> &fused) {
+  Operation *act = fusableActivation(layer);
+  if (!act)
+    return {nullptr, output};
+  fused.insert(act);
+  return {act, act->getResult(0)};
+}
+
 Operation *fusableActivation(Operation *layer) {
   Value out = layer->getResult(0);
   Operation *activation = nullptr;

@@ -133,20 +133,14 @@ LogicalResult Lowering::lowerOp(Operation *op) {
     return success();
   return llvm::TypeSwitch<Operation *, LogicalResult>(op)
       .Case<nn::LinearOp>([&](nn::LinearOp linear) {
-        Operation *act = fusableActivation(op);
-        if (act)
-          fused_.insert(act);
-        Value y = act ? Value(act->getResult(0)) : Value(linear.getOutput());
+        auto [act, y] = fuseActivation(op, linear.getOutput(), fused_);
         call("nasc_linear", {ptr(linear.getInput()), ptr(linear.getWeight()), optional(linear.getBias()), ptr(y), n_,
                              i64(dims(linear.getWeight())[1]), i64(dims(linear.getWeight())[0]),
                              i64(act ? activationKind(act) : int64_t(NASC_ACT_NONE))});
         return success();
       })
       .Case<nn::ConvOp>([&](nn::ConvOp conv) {
-        Operation *act = fusableActivation(op);
-        if (act)
-          fused_.insert(act);
-        Value y = act ? Value(act->getResult(0)) : Value(conv.getOutput());
+        auto [act, y] = fuseActivation(op, conv.getOutput(), fused_);
         call("nasc_conv2d", {ptr(conv.getInput()), ptr(conv.getWeight()), optional(conv.getBias()), ptr(y),
                              slotPtr(plan_.scratchOf(op)), convShape(op, conv.getInput(), conv.getWeight(), y), n_,
                              i64(act ? activationKind(act) : int64_t(NASC_ACT_NONE))});

@@ -202,10 +202,7 @@ LogicalResult CudaLowering::lowerOp(Operation *op) {
       .Case<nn::LinearOp>([&](nn::LinearOp linear) {
         // Row-major y[n, out] = x[n, in] w[out, in]^T is, column-major,
         // y^T = w^T x^T with w read as an [in x out] matrix transposed.
-        Operation *act = fusableActivation(op);
-        if (act)
-          fused_.insert(act);
-        Value y = act ? Value(act->getResult(0)) : Value(linear.getOutput());
+        auto [act, y] = fuseActivation(op, linear.getOutput(), fused_);
         int64_t in = dims(linear.getWeight())[1], out = dims(linear.getWeight())[0];
         gemm(true, false, num(out), kRows, num(in), linear.getWeight(), in, linear.getInput(), in, y, out);
         epilogue(y, linear.getBias(), act, out, 1);
@@ -222,10 +219,7 @@ LogicalResult CudaLowering::lowerOp(Operation *op) {
         return success();
       })
       .Case<nn::ConvOp>([&](nn::ConvOp c) {
-        Operation *act = fusableActivation(op);
-        if (act)
-          fused_.insert(act);
-        Value y = act ? Value(act->getResult(0)) : Value(c.getOutput());
+        auto [act, y] = fuseActivation(op, c.getOutput(), fused_);
         conv(PlanStep::Kind::ConvForward, op, c.getInput(), c.getWeight(), y);
         epilogue(y, c.getBias(), act, dims(y)[1], innerOf(y, 2));
         return success();

@@ -14,6 +14,7 @@
 #define NAS_PASSES_FUSION_H
 
 #include "mlir/IR/Operation.h"
+#include "llvm/ADT/DenseSet.h"
 
 namespace nas {
 
@@ -21,6 +22,15 @@ namespace nas {
 /// the only user of its output apart from that activation's gradient, when
 /// the gradient reads the activation's output alone; null otherwise.
 mlir::Operation *fusableActivation(mlir::Operation *layer);
+
+/// What a lowering writes for a dense or conv `layer` whose plain result is
+/// `output`: with a fusable activation, that activation (recorded in `fused`,
+/// so that it is not lowered again) and its result; else null and `output`.
+struct LayerOutput {
+  mlir::Operation *activation;
+  mlir::Value value;
+};
+LayerOutput fuseActivation(mlir::Operation *layer, mlir::Value output, llvm::DenseSet<mlir::Operation *> &fused);
 
 /// fusableActivation for dense and conv layers, null for other ops: what
 /// BufferPlan::build takes.
