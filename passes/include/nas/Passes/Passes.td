@@ -133,13 +133,11 @@ def NNLowerCUDA : Pass<"nn-lower-cuda", "::mlir::ModuleOp"> {
     Turns `@train_step` and `@infer` (from `nn-autodiff`) into two lists of
     steps, the module attribute `nn.cuda_plan`, over one device arena laid
     out as for the CPU (`nn.layout`, `nn.arena_bytes`, for `batch` rows):
-    `launch` (a kernel of `gpu.module @kernels`: threads, arguments),
-    `gemm` (cuBLAS sgemm, column-major: transa, transb, m, n, k, a, lda, b,
-    ldb, c, ldc) and `conv_forward`, `conv_backward_data`,
-    `conv_backward_filter` (cuDNN, NCHW: x, w, y and the shape C H W K OH
-    OW R S stride padding dilation groups). Operands are strings: `@OFFSET`
-    (bytes into the arena), `#V` (an integer), `n` or `n*K` (the rows of
-    the call, times K).
+    kernel launches (of `gpu.module @kernels`), cuBLAS products and cuDNN
+    convolutions. The steps are the runtime's plan structures
+    (`runtime/include/nas/Runtime/CudaPlan.h`, the one definition of the
+    plan and of its operands; `docs/cuda.md`), built by the pass and read
+    back with `readCudaPlan`.
 
     The kernels are written with MLIR builders (GPU, SCF, arith, math and
     LLVM pointer ops), one thread per element, row or channel; contiguous
