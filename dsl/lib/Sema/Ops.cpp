@@ -200,6 +200,18 @@ Value Elaborator::applyOp(const OpSpec &op, const CallExpr &call, std::map<std::
       return {};
     }
   } else if (same) {
+    // A decided kernel: every candidate must have a same padding, or that
+    // candidate would fail when it is materialized, far from this line.
+    const Value &k = args["kernel"];
+    for (long long candidate : k.intCandidates)
+      if (!shapes::samePadding(candidate, 1)) {
+        error(k.origin.end > k.origin.begin ? k.origin : call.range,
+              "padding = same needs an odd kernel, but " +
+                  (k.decision ? "'" + k.decision->path + "'" : std::string("the kernel")) + " may be " +
+                  std::to_string(candidate),
+              "choose among odd kernels, or give a padding");
+        return {};
+      }
     padding.reset();
   }
   std::vector<Dim> out = in ? *in : std::vector<Dim>(4);
