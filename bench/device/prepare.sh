@@ -23,7 +23,13 @@ mkdir -p "$out/stub"
 printf 'void openblas_set_num_threads(int n) { (void)n; }\nvoid cblas_sgemm(void) { __builtin_trap(); }\n' |
   gcc -shared -fPIC -x c - -o "$out/stub/libopenblas.so.0"
 cp /usr/share/datasets/fashion-mnist/*.gz "$out/fashion/"
-cp "$root/../shared/bench/torch_reference.py" "$out/"
+# The PyTorch peer lives beside the repository (../shared), not in it: a
+# clone without it prepares everything else and run.sh says what it skips.
+if [ -f "$root/../shared/bench/torch_reference.py" ]; then
+  cp "$root/../shared/bench/torch_reference.py" "$out/"
+else
+  echo "prepare: no ../shared/bench/torch_reference.py beside the repository; run.sh will skip the PyTorch peer" >&2
+fi
 for w in w1 w2; do
   "$build/bin/nasc" compile "$root/bench/workloads/$w.nas" --device cuda -o "$out/$w"
   "$build/bin/nasc-cuda-reference" "$root/bench/workloads/$w.nas" "$out/$w.ref.safetensors"

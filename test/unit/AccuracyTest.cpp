@@ -1,7 +1,8 @@
 //===- AccuracyTest.cpp - W1 and W2 learn Fashion-MNIST as PyTorch does ---===//
 //
-// The reference workloads of ../shared/bench/torch_reference.py, written as
-// bench/workloads/w1.nas and w2.nas (batch 256, SGD 0.05, momentum 0.9,
+// The reference workloads W1 and W2 (as the project's PyTorch reference script
+// defines them), written as bench/workloads/w1.nas and w2.nas (batch 256,
+// SGD 0.05, momentum 0.9,
 // the whole training set, the last partial batch dropped), trained for 2
 // epochs on the real data and tested on the 10,000 test images. W2 takes
 // about a minute on two cores; the rest of the suite stays fast.
