@@ -6,9 +6,9 @@
 //
 //===----------------------------------------------------------------------===//
 #include "nas/DSL/Builtins.h"
+#include "nas/Search/Format.h"
 
 #include <algorithm>
-#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 
@@ -35,14 +35,7 @@ std::string Default::text() const {
   case Kind::Parameter: return name;
   case Kind::Number: break;
   }
-  char buffer[32];
-  // The shortest text that reads back as the same number: 0.1, 1e-05, 3.
-  for (int precision = 1; precision < 18; ++precision) {
-    std::snprintf(buffer, sizeof buffer, "%.*g", precision, number);
-    if (std::strtod(buffer, nullptr) == number)
-      break;
-  }
-  return buffer;
+  return formatNumber(number);
 }
 
 namespace {

@@ -47,8 +47,10 @@ Gen Generator::applyOp(const OpSpec &spec, const CallExpr &callExpr, std::map<st
     else if (value.floatConst || value.intConst)
       attrs.push_back(builder_.getNamedAttr(
           key, builder_.getF64FloatAttr(value.floatConst ? *value.floatConst : static_cast<double>(*value.intConst))));
-    else
-      decided.push_back(materialize(value, l)), decidedNames.push_back(key);
+    else {
+      decided.push_back(materialize(value, l));
+      decidedNames.push_back(key);
+    }
   };
   for (const Gen &t : tensors)
     operands.push_back(t.value);

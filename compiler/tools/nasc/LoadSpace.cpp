@@ -61,24 +61,25 @@ std::optional<nas::DNA> chooseDNA(const nas::Space &space, const std::string &te
 
 void addPipelineDebuggingFlags(CLI::App &cmd) {
   auto debugging = std::make_shared<nas::PipelineDebugging>();
-  cmd.add_flag_callback(
-         "--mlir-timing",
-         [debugging] {
-           debugging->timing = true;
-           nas::setPipelineDebugging(*debugging);
-         },
-         "Print on stderr how long each pass took that compiled the candidate, one report per pipeline "
-         "(nasc-train-cpu; nasc-train-cuda and nasc-kernels-to-ptx for the GPU)")
-      ->group("Debugging the compiler");
-  cmd.add_flag_callback(
-         "--mlir-print-ir-after-all",
-         [debugging] {
-           debugging->printIRAfterAll = true;
-           nas::setPipelineDebugging(*debugging);
-         },
-         "Print on stderr the IR after each of those passes; `nas-opt --pass-pipeline=...` reruns a pipeline "
-         "on the IR it started from (docs/cli.md)")
-      ->group("Debugging the compiler");
+  struct Flag {
+    const char *name;
+    bool nas::PipelineDebugging::*field;
+    const char *help;
+  };
+  for (Flag flag : {Flag{"--mlir-timing", &nas::PipelineDebugging::timing,
+                         "Print on stderr how long each pass took that compiled the candidate, one report per "
+                         "pipeline (nasc-train-cpu; nasc-train-cuda and nasc-kernels-to-ptx for the GPU)"},
+                    Flag{"--mlir-print-ir-after-all", &nas::PipelineDebugging::printIRAfterAll,
+                         "Print on stderr the IR after each of those passes; `nas-opt --pass-pipeline=...` reruns "
+                         "a pipeline on the IR it started from (docs/cli.md)"}})
+    cmd.add_flag_callback(
+           flag.name,
+           [debugging, field = flag.field] {
+             (*debugging).*field = true;
+             nas::setPipelineDebugging(*debugging);
+           },
+           flag.help)
+        ->group("Debugging the compiler");
 }
 
 } // namespace nasc
